@@ -1,0 +1,75 @@
+package dev.runway.common.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The catalogue of every event type on Runway's bus. docs/events.md is generated from it. */
+public final class EventTypes {
+  private EventTypes() {}
+
+  public static final List<EventType<?>> ALL =
+      List.of(
+          new EventType<>(
+              "InventoryChanged",
+              1,
+              InventoryChanged.class,
+              Topics.SERVICES,
+              "A valid inventory replaced the previous one; lists what it added, changed and removed."),
+          new EventType<>(
+              "ServiceRequested",
+              1,
+              ServiceRequested.class,
+              Topics.SERVICES,
+              "A service is new in the inventory or its regions changed; it needs provisioning."),
+          new EventType<>(
+              "ServiceProvisioned",
+              1,
+              ServiceProvisioned.class,
+              Topics.SERVICES,
+              "Every resource a service needs exists in all its regions; it can be deployed."),
+          new EventType<>(
+              "ServiceProvisioningFailed",
+              1,
+              ServiceProvisioningFailed.class,
+              Topics.SERVICES,
+              "Provisioning a service failed; the reason says why. Nothing was deployed."),
+          new EventType<>(
+              "ServiceDecommissionRequested",
+              1,
+              ServiceDecommissionRequested.class,
+              Topics.SERVICES,
+              "A service was removed from the inventory; its resources must go."),
+          new EventType<>(
+              "ServiceDecommissioned",
+              1,
+              ServiceDecommissioned.class,
+              Topics.SERVICES,
+              "A removed service's resources are gone."));
+
+  private static final Map<Class<?>, EventType<?>> BY_CLASS =
+      ALL.stream().collect(Collectors.toMap(EventType::type, Function.identity()));
+  private static final Map<String, EventType<?>> BY_CE_TYPE =
+      ALL.stream().collect(Collectors.toMap(EventType::ceType, Function.identity()));
+
+  /** The type of an event record; every permitted record has one. */
+  public static EventType<?> of(RunwayEvent event) {
+    EventType<?> type = BY_CLASS.get(event.getClass());
+    if (type == null) {
+      throw new IllegalStateException("no EventType registered for " + event.getClass());
+    }
+    return type;
+  }
+
+  /** The type a {@code ce_type} names, if this build knows it. */
+  public static Optional<EventType<?>> byCeType(String ceType) {
+    return Optional.ofNullable(BY_CE_TYPE.get(ceType));
+  }
+
+  /** Whether this build knows any version of the named event. */
+  public static boolean knowsName(String name) {
+    return ALL.stream().anyMatch(t -> t.name().equals(name));
+  }
+}

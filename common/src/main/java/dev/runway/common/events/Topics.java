@@ -1,0 +1,24 @@
+package dev.runway.common.events;
+
+/** Kafka topics: events grouped by domain, as in ARCHITECTURE.md. */
+public final class Topics {
+  private Topics() {}
+
+  /** Inventory and per-service provisioning. */
+  public static final String SERVICES = "runway.services";
+
+  /** Manifest changes and dry runs. */
+  public static final String MANIFESTS = "runway.manifests";
+
+  /** Region deployments, traffic shifts, rollbacks. */
+  public static final String DEPLOYMENTS = "runway.deployments";
+
+  /** SLO breaches and recoveries. */
+  public static final String SLO = "runway.slo";
+
+  /** Aggregated request statistics from the gateway. */
+  public static final String TELEMETRY = "runway.telemetry";
+
+  /** Records no consumer could handle, with the reason in their headers. */
+  public static final String DEAD_LETTER = "runway.dead-letter";
+}

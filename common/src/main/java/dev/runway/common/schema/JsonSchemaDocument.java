@@ -1,0 +1,149 @@
+package dev.runway.common.schema;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.runway.common.events.EventCodec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A published JSON Schema (draft 2020-12) loaded from the classpath, validating documents into
+ * {@link Problem}s whose messages say what is allowed, not just what failed.
+ */
+public final class JsonSchemaDocument {
+
+  private final String resource;
+  private final String text;
+  private final JsonNode root;
+  private final JsonSchema schema;
+
+  private JsonSchemaDocument(String resource, String text) {
+    this.resource = resource;
+    this.text = text;
+    try {
+      this.root = EventCodec.json().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(resource + " is not valid JSON", e);
+    }
+    this.schema =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(text, InputFormat.JSON);
+  }
+
+  /** Loads a schema shipped in a jar, such as {@code /schemas/inventory.schema.json}. */
+  public static JsonSchemaDocument classpath(String resource) {
+    try (InputStream in = JsonSchemaDocument.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is missing from the classpath");
+      }
+      return new JsonSchemaDocument(
+          resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The schema itself, as published. */
+  public String text() {
+    return text;
+  }
+
+  /** Parses JSON text, turning a syntax error into a problem that names line and column. */
+  public static JsonNode parse(String json) {
+    try {
+      JsonNode node = EventCodec.json().readTree(json);
+      if (node == null || node.isMissingNode()) {
+        throw new ValidationFailed(
+            List.of(new Problem("$", "the body is empty; send a JSON document")));
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new ValidationFailed(
+          List.of(new Problem("$", "not valid JSON" + where + ": " + e.getOriginalMessage())));
+    }
+  }
+
+  /** Every schema violation in {@code document}, in document order; empty when valid. */
+  public List<Problem> validate(JsonNode document) {
+    return schema.validate(document).stream()
+        .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString()))
+        .map(this::problem)
+        .distinct()
+        .toList();
+  }
+
+  private Problem problem(ValidationMessage m) {
+    String path = m.getInstanceLocation().toString();
+    JsonNode rule = m.getSchemaNode();
+    JsonNode parent = schemaNodeAt(m);
+    String message =
+        switch (m.getType()) {
+          case "required" -> {
+            String field = m.getProperty();
+            yield "missing required field '"
+                + field
+                + "'"
+                + describe(parent.path("properties").path(field));
+          }
+          case "additionalProperties" -> {
+            String field = m.getProperty();
+            yield "unknown field '"
+                + field
+                + "'; allowed fields: "
+                + String.join(", ", iterable(parent.path("properties").fieldNames()));
+          }
+          case "pattern" ->
+              "must be "
+                  + parent.path("description").asText("a match for " + rule.asText())
+                  + ", got "
+                  + m.getInstanceNode();
+          case "type" -> "must be of type " + rule.asText() + ", got " + m.getInstanceNode();
+          case "minimum" -> "must be at least " + rule.asText() + ", got " + m.getInstanceNode();
+          case "maximum" -> "must be at most " + rule.asText() + ", got " + m.getInstanceNode();
+          case "minItems" -> "must list at least " + rule.asText() + " item(s)";
+          case "uniqueItems" -> "must not list the same value twice";
+          case "enum" -> "must be one of " + rule + ", got " + m.getInstanceNode();
+          default -> m.getMessage().replaceFirst("^\\$[^:]*: ", "");
+        };
+    return new Problem(path, message);
+  }
+
+  /** The schema object holding the keyword that failed (the keyword's parent). */
+  private JsonNode schemaNodeAt(ValidationMessage m) {
+    String pointer = m.getSchemaLocation().getFragment().toString();
+    String parentPointer =
+        pointer.contains("/") ? pointer.substring(0, pointer.lastIndexOf('/')) : "";
+    if (parentPointer.startsWith("#")) {
+      parentPointer = parentPointer.substring(1);
+    }
+    JsonNode node = root.at(parentPointer);
+    return node.isMissingNode() ? root : node;
+  }
+
+  private static String describe(JsonNode property) {
+    String description = property.path("description").asText("");
+    return description.isEmpty() ? "" : " (" + description + ")";
+  }
+
+  private static Iterable<String> iterable(java.util.Iterator<String> names) {
+    return () -> names;
+  }
+
+  @Override
+  public String toString() {
+    return resource;
+  }
+}
