@@ -1,6 +1,7 @@
 package dev.runway.common.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.header.Header;
@@ -22,13 +23,20 @@ public final class CloudEventHeaders {
 
   /** The headers that carry an envelope's attributes, in a stable order. */
   public static Map<String, String> of(EventEnvelope envelope) {
+    return of(
+        envelope.id(), envelope.source(), envelope.type(), envelope.time(), envelope.subject());
+  }
+
+  /** The headers for these CloudEvent attributes, in a stable order. */
+  public static Map<String, String> of(
+      String id, String source, String type, OffsetDateTime time, String subject) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(SPEC_VERSION, "1.0");
-    headers.put(ID, envelope.id());
-    headers.put(SOURCE, envelope.source());
-    headers.put(TYPE, envelope.type());
-    headers.put(TIME, envelope.time().toString());
-    headers.put(SUBJECT, envelope.subject());
+    headers.put(ID, id);
+    headers.put(SOURCE, source);
+    headers.put(TYPE, type);
+    headers.put(TIME, time.toInstant().toString());
+    headers.put(SUBJECT, subject);
     headers.put(CONTENT_TYPE, "application/json");
     return headers;
   }

@@ -2,6 +2,7 @@ package dev.runway.common.events;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -23,7 +24,7 @@ public record EventEnvelope(
         UUID.randomUUID().toString(),
         source,
         EventTypes.of(event).ceType(),
-        OffsetDateTime.now(clock),
+        OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS),
         event.service(),
         event);
   }

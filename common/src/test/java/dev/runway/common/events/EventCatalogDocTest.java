@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/events.md is generated from {@link EventTypes} and the records, so it cannot drift from the
- * code. After changing an event, regenerate it with {@code -Drunway.update-generated=true}.
+ * code. After changing an event, regenerate it with {@code -Dupdate.generated=true}.
  */
 class EventCatalogDocTest {
 
@@ -27,7 +27,7 @@ class EventCatalogDocTest {
     String checkedIn = RepoFiles.expect(RepoFiles.root().resolve("docs/events.md"), generated);
 
     assertThat(checkedIn)
-        .as("docs/events.md is stale; rerun the tests with -Drunway.update-generated=true")
+        .as("docs/events.md is stale; rerun the tests with -Dupdate.generated=true")
         .isEqualTo(generated);
   }
 

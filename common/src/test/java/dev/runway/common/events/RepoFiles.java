@@ -6,18 +6,18 @@ import java.nio.file.Path;
 
 /**
  * Checked-in files that tests compare generated text against. Run the tests with {@code
- * -Drunway.update-generated=true} to rewrite them after an intended change.
+ * -Dupdate.generated=true} to rewrite them after an intended change.
  */
 final class RepoFiles {
   private RepoFiles() {}
 
   static Path root() {
-    String root = System.getProperty("runway.repo.root");
+    String root = System.getProperty("repo.root");
     return root == null ? Path.of("..").toAbsolutePath().normalize() : Path.of(root);
   }
 
   static boolean updating() {
-    return Boolean.getBoolean("runway.update-generated");
+    return Boolean.getBoolean("update.generated");
   }
 
   /** Returns the file's checked-in text, first rewriting it when updating. */
@@ -28,7 +28,7 @@ final class RepoFiles {
     }
     if (!Files.exists(file)) {
       throw new AssertionError(
-          file + " is missing; run the tests with -Drunway.update-generated=true to create it");
+          file + " is missing; run the tests with -Dupdate.generated=true to create it");
     }
     return Files.readString(file);
   }

@@ -1,0 +1,20 @@
+package dev.runway.service.api;
+
+import dev.runway.common.schema.Problem;
+import java.util.List;
+
+/**
+ * An error response in the shape of RFC 9457 problem details, with every validation problem listed
+ * by path.
+ *
+ * @param status the HTTP status
+ * @param title a one-line summary
+ * @param detail what to do about it
+ * @param errors every problem found, each with its path
+ */
+public record ApiProblem(int status, String title, String detail, List<Problem> errors) {
+
+  public static ApiProblem of(int status, String title, String detail) {
+    return new ApiProblem(status, title, detail, List.of());
+  }
+}

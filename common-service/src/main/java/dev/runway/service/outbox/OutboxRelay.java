@@ -1,0 +1,277 @@
+package dev.runway.service.outbox;
+
+import dev.runway.service.config.RunwayConfig;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+/**
+ * Publishes committed outbox rows to Kafka, in id order, with an idempotent producer, and marks
+ * them sent. It runs on its own thread over plain JDBC: it waits for the outbox trigger's NOTIFY
+ * (or the poll interval), and holds a transaction-scoped advisory lock while it publishes so that
+ * only one instance of a service relays at a time and per-key order holds when scaled out.
+ *
+ * <p>A crash between publishing and marking re-publishes those rows on restart; consumers skip them
+ * by {@code ce_id} in their inbox, so the effect happens once.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+  private final AgroalDataSource dataSource;
+  private final RunwayConfig config;
+  private final String bootstrapServers;
+  private final Counter published;
+  private final Object lifecycle = new Object();
+
+  private volatile Thread worker;
+  private volatile KafkaProducer<String, byte[]> producer;
+  private volatile Instant lastCleanup = Instant.EPOCH;
+
+  public OutboxRelay(
+      AgroalDataSource dataSource,
+      RunwayConfig config,
+      MeterRegistry registry,
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    this.dataSource = dataSource;
+    this.config = config;
+    this.bootstrapServers = bootstrapServers;
+    this.published =
+        Counter.builder("runway.outbox.published")
+            .description("Events the outbox relay published to Kafka")
+            .register(registry);
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    if (config.outbox().relayEnabled()) {
+      start();
+    }
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    stop();
+  }
+
+  /** Starts relaying; idempotent. */
+  public void start() {
+    synchronized (lifecycle) {
+      if (worker != null) {
+        return;
+      }
+      producer = new KafkaProducer<>(producerConfig());
+      worker = new Thread(this::run, "outbox-relay");
+      worker.setDaemon(true);
+      worker.start();
+      LOG.infof("Outbox relay started for schema %s", config.dbSchema());
+    }
+  }
+
+  /** Stops relaying and waits for the current pass to finish; idempotent. */
+  public void stop() {
+    synchronized (lifecycle) {
+      Thread running = worker;
+      if (running == null) {
+        return;
+      }
+      worker = null;
+      running.interrupt();
+      try {
+        running.join(Duration.ofSeconds(10).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      producer.close(Duration.ofSeconds(5));
+      producer = null;
+      LOG.info("Outbox relay stopped");
+    }
+  }
+
+  public boolean isRunning() {
+    return worker != null;
+  }
+
+  private java.util.Properties producerConfig() {
+    java.util.Properties props = new java.util.Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.dbSchema());
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return props;
+  }
+
+  private void run() {
+    Duration backoff = Duration.ofMillis(200);
+    while (worker == Thread.currentThread()) {
+      try (Connection listener = dataSource.getConnection()) {
+        try (Statement listen = listener.createStatement()) {
+          listen.execute("LISTEN " + channel());
+        }
+        PGConnection notifications = listener.unwrap(PGConnection.class);
+        while (worker == Thread.currentThread()) {
+          int sent = relayBatch();
+          if (sent < config.outbox().batchSize()) {
+            cleanupNowAndThen();
+            // Blocks until a commit notifies or the poll interval passes.
+            notifications.getNotifications((int) config.outbox().pollInterval().toMillis());
+          }
+          backoff = Duration.ofMillis(200);
+        }
+      } catch (Exception e) {
+        if (worker != Thread.currentThread()) {
+          return;
+        }
+        LOG.warnf(
+            "Outbox relay pass failed, retrying in %d ms: %s", backoff.toMillis(), e.toString());
+        try {
+          Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException interrupted) {
+          return;
+        }
+        backoff =
+            backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
+                ? Duration.ofSeconds(10)
+                : backoff.multipliedBy(2);
+      }
+    }
+  }
+
+  private String channel() {
+    return "runway_outbox_" + config.dbSchema();
+  }
+
+  private String table() {
+    return config.dbSchema() + ".outbox";
+  }
+
+  /** Publishes one batch of unsent rows; returns how many were published. */
+  int relayBatch() throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        int sent = relayBatch(connection);
+        connection.commit();
+        return sent;
+      } catch (Exception e) {
+        connection.rollback();
+        throw e;
+      }
+    }
+  }
+
+  private int relayBatch(Connection connection) throws Exception {
+    try (PreparedStatement lock =
+        connection.prepareStatement("select pg_try_advisory_xact_lock(hashtext(?))")) {
+      lock.setString(1, table());
+      try (ResultSet rs = lock.executeQuery()) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          return 0; // another instance is relaying
+        }
+      }
+    }
+    List<OutboxRow> rows = unsent(connection);
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+    for (OutboxRow row : rows) {
+      acks.add(producer.send(row.toRecord()));
+    }
+    producer.flush();
+    for (Future<RecordMetadata> ack : acks) {
+      ack.get(30, TimeUnit.SECONDS);
+    }
+    markSent(connection, rows);
+    published.increment(rows.size());
+    LOG.debugf("Relayed %d events", rows.size());
+    return rows.size();
+  }
+
+  private List<OutboxRow> unsent(Connection connection) throws SQLException {
+    String sql =
+        "select id, topic, record_key, ce_id, ce_type, ce_source, ce_time, ce_subject, payload,"
+            + " traceparent, tracestate from "
+            + table()
+            + " where sent_at is null order by id limit ?";
+    List<OutboxRow> rows = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setInt(1, config.outbox().batchSize());
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          rows.add(
+              new OutboxRow(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getObject(7, OffsetDateTime.class),
+                  rs.getString(8),
+                  rs.getBytes(9),
+                  rs.getString(10),
+                  rs.getString(11)));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private void markSent(Connection connection, List<OutboxRow> rows) throws SQLException {
+    Long[] ids = rows.stream().map(OutboxRow::id).toArray(Long[]::new);
+    Array array = connection.createArrayOf("bigint", ids);
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update " + table() + " set sent_at = now() where id = any(?)")) {
+      update.setArray(1, array);
+      update.executeUpdate();
+    }
+  }
+
+  private void cleanupNowAndThen() throws SQLException {
+    if (Duration.between(lastCleanup, Instant.now()).toMinutes() < 10) {
+      return;
+    }
+    lastCleanup = Instant.now();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement delete =
+            connection.prepareStatement(
+                "delete from " + table() + " where sent_at < now() - make_interval(secs => ?)")) {
+      delete.setLong(1, config.outbox().retention().toSeconds());
+      int deleted = delete.executeUpdate();
+      if (deleted > 0) {
+        LOG.debugf("Deleted %d published outbox rows past retention", deleted);
+      }
+    }
+  }
+}

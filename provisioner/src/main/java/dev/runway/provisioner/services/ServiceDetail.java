@@ -1,0 +1,49 @@
+package dev.runway.provisioner.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.runway.common.events.EventCodec;
+import dev.runway.common.events.ProvisionedResource;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** One service: its status, resources and every event about it, oldest first. */
+public record ServiceDetail(
+    String name,
+    long projectId,
+    ServiceStatus status,
+    List<String> regions,
+    boolean inInventory,
+    String reason,
+    String serviceAccount,
+    List<ProvisionedResource> resources,
+    OffsetDateTime updatedAt,
+    List<HistoryEntry> history) {
+
+  /** An event about the service as it appeared on the bus. */
+  public record HistoryEntry(
+      String id, String type, String source, OffsetDateTime time, JsonNode data) {
+
+    static HistoryEntry of(ServiceEventRecord e) {
+      try {
+        return new HistoryEntry(
+            e.ceId, e.ceType, e.ceSource, e.ceTime, EventCodec.json().readTree(e.data));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+        throw new IllegalStateException("history entry " + e.ceId + " is not JSON", ex);
+      }
+    }
+  }
+
+  static ServiceDetail of(ServiceRecord r, List<ServiceEventRecord> history) {
+    return new ServiceDetail(
+        r.name,
+        r.projectId,
+        r.status,
+        r.regionList(),
+        r.inInventory,
+        r.reason,
+        r.serviceAccount,
+        r.resourceList(),
+        r.updatedAt,
+        history.stream().map(HistoryEntry::of).toList());
+  }
+}

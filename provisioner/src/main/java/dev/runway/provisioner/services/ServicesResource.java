@@ -1,0 +1,54 @@
+package dev.runway.provisioner.services;
+
+import dev.runway.service.api.ApiProblem;
+import dev.runway.service.api.ProblemMappers;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Read-only views of the services the provisioner knows. */
+@Path("/api/v1/services")
+@Produces(MediaType.APPLICATION_JSON)
+public class ServicesResource {
+
+  @GET
+  public Uni<List<ServiceSummary>> list() {
+    return Panache.withSession(
+        () ->
+            ServiceRecord.<ServiceRecord>list("order by name")
+                .map(records -> records.stream().map(ServiceSummary::of).toList()));
+  }
+
+  @GET
+  @Path("/{name}")
+  public Uni<Response> get(@PathParam("name") String name) {
+    return Panache.withSession(
+        () ->
+            ServiceRecord.<ServiceRecord>findById(name)
+                .chain(
+                    record ->
+                        record == null
+                            ? Uni.createFrom().item(notFound(name))
+                            : ServiceEventRecord.historyOf(name)
+                                .map(
+                                    history ->
+                                        Response.ok(ServiceDetail.of(record, history)).build())));
+  }
+
+  private static Response notFound(String name) {
+    return Response.status(404)
+        .type(ProblemMappers.PROBLEM_JSON)
+        .entity(
+            ApiProblem.of(
+                404,
+                "No service named " + name,
+                "GET /api/v1/services lists the services the inventory has named."))
+        .build();
+  }
+}

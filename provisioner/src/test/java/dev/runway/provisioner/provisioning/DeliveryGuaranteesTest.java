@@ -1,0 +1,191 @@
+package dev.runway.provisioner.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.runway.common.events.EventEnvelope;
+import dev.runway.common.events.ServiceProvisioned;
+import dev.runway.common.events.ServiceRequested;
+import dev.runway.common.events.Topics;
+import dev.runway.provisioner.ProvisionerTestBase;
+import dev.runway.service.outbox.OutboxRelay;
+import dev.runway.testing.EventProducer;
+import dev.runway.testing.RunwayTestResource;
+import dev.runway.testing.TestInfrastructure;
+import dev.runway.testing.TopicRecorder;
+import dev.runway.testing.TopicRecorder.Recorded;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Effectively-once: duplicates have one effect, poison is set aside, nothing is lost. */
+@QuarkusTest
+@WithTestResource(value = RunwayTestResource.class, scope = TestResourceScope.GLOBAL)
+class DeliveryGuaranteesTest extends ProvisionerTestBase {
+
+  private static EventProducer producer;
+
+  @Inject OutboxRelay relay;
+
+  @BeforeAll
+  static void startProducer() {
+    producer = new EventProducer(TestInfrastructure.kafkaBootstrapServers());
+  }
+
+  @AfterAll
+  static void stopProducer() {
+    producer.close();
+  }
+
+  private static int provisionedCount(String service) {
+    return bus.events(e -> e.is(ServiceProvisioned.class, service)).size();
+  }
+
+  private static void givenProvisioned(String... services) {
+    List<String> entries = new ArrayList<>();
+    for (String s : services) {
+      entries.add(service(s, "us-east1"));
+    }
+    postInventory(inventory(entries.toArray(String[]::new))).statusCode(200);
+    for (String s : services) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> provisionedCount(s) >= 1);
+    }
+  }
+
+  @Test
+  void shouldHandleTheSameEventDeliveredTwiceOnce() {
+    givenProvisioned("dup-service");
+    ServiceRequested request =
+        new ServiceRequested("dup-service", 46267196, List.of("us-east1"), List.of());
+    EventEnvelope once = producer.send(request);
+
+    producer.send(once); // the same ce_id again, as a redelivery would bring it
+    producer.send(request); // a new event after it, on the same partition
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> provisionedCount("dup-service") == 3);
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> provisionedCount("dup-service") == 3);
+  }
+
+  @Test
+  void shouldDeadLetterAPoisonRecordAndHandleTheNextOne() {
+    givenProvisioned("poisoned-service");
+    producer.send(
+        new ProducerRecord<>(
+            Topics.SERVICES,
+            "poisoned-service",
+            "definitely not a CloudEvent".getBytes(StandardCharsets.UTF_8)));
+
+    producer.send(
+        new ServiceRequested("poisoned-service", 46267196, List.of("us-east1"), List.of()));
+
+    var dead =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    bus.all().stream()
+                        .filter(
+                            r ->
+                                r.topic().equals(Topics.DEAD_LETTER)
+                                    && "poisoned-service".equals(r.key()))
+                        .toList(),
+                l -> l.size() == 1)
+            .get(0);
+    assertThat(TopicRecorder.header(dead, "dead-letter-reason")).contains("NOT_A_CLOUDEVENT");
+    assertThat(TopicRecorder.header(dead, "dead-letter-topic")).isEqualTo(Topics.SERVICES);
+    assertThat(new String(dead.value(), StandardCharsets.UTF_8))
+        .isEqualTo("definitely not a CloudEvent");
+    await().atMost(Duration.ofSeconds(20)).until(() -> provisionedCount("poisoned-service") == 2);
+  }
+
+  @Test
+  void shouldDeadLetterAnUnknownVersionWithItsReason() {
+    producer.send(
+        new ProducerRecord<>(
+            Topics.SERVICES,
+            null,
+            "future-service",
+            "{}".getBytes(StandardCharsets.UTF_8),
+            List.of(
+                header("ce_specversion", "1.0"),
+                header("ce_id", "future-1"),
+                header("ce_source", "/runway/future"),
+                header("ce_type", "runway.ServiceRequested.v7"))));
+
+    var dead =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    bus.all().stream()
+                        .filter(
+                            r ->
+                                r.topic().equals(Topics.DEAD_LETTER)
+                                    && "future-service".equals(r.key()))
+                        .toList(),
+                l -> l.size() == 1)
+            .get(0);
+    assertThat(TopicRecorder.header(dead, "dead-letter-reason")).contains("UNSUPPORTED_VERSION");
+  }
+
+  @Test
+  void shouldPublishWhatTheOutboxHeldWhileTheRelayWasDownExactlyOnceInOrder() throws Exception {
+    List<String> names = IntStream.range(0, 20).mapToObj(i -> "outage-" + i).toList();
+    relay.stop();
+    try {
+      postInventory(
+              inventory(names.stream().map(n -> service(n, "us-east1")).toArray(String[]::new)))
+          .statusCode(200);
+
+      // Nothing reached Kafka: each ServiceRequested and the InventoryChanged wait unsent.
+      assertThat(unsentInOutbox()).isEqualTo(names.size() + 1);
+      assertThat(bus.events(e -> e.envelope().subject().startsWith("outage-"))).isEmpty();
+    } finally {
+      relay.start();
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> names.stream().allMatch(n -> provisionedCount(n) == 1));
+    for (String name : names) {
+      List<Recorded> events = bus.events(e -> e.envelope().subject().equals(name));
+      assertThat(events)
+          .extracting(e -> e.envelope().data().getClass().getSimpleName())
+          .containsExactly("ServiceRequested", "ServiceProvisioned");
+    }
+    assertThat(unsentInOutbox()).isZero();
+  }
+
+  private static org.apache.kafka.common.header.Header header(String key, String value) {
+    return new org.apache.kafka.common.header.internals.RecordHeader(
+        key, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static int unsentInOutbox() throws Exception {
+    try (Connection c = TestInfrastructure.postgres().getPostgresDatabase().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select count(*) from provisioner.outbox where sent_at is null and (ce_subject like"
+                    + " 'outage-%' or ce_type = 'runway.InventoryChanged.v1')")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+}

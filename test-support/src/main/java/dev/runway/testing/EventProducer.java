@@ -1,0 +1,71 @@
+package dev.runway.testing;
+
+import dev.runway.common.events.CloudEventHeaders;
+import dev.runway.common.events.EventCodec;
+import dev.runway.common.events.EventEnvelope;
+import dev.runway.common.events.EventTypes;
+import dev.runway.common.events.RunwayEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Sends records straight onto the bus, as another service (or a misbehaving one) would. */
+public final class EventProducer implements AutoCloseable {
+
+  private final KafkaProducer<String, byte[]> producer;
+
+  public EventProducer(String bootstrapServers) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  /** Wraps an event in a new CloudEvent and sends it to its topic; returns the envelope. */
+  public EventEnvelope send(RunwayEvent event) {
+    EventEnvelope envelope = EventEnvelope.wrap("/runway/test", event, Clock.systemUTC());
+    send(envelope);
+    return envelope;
+  }
+
+  /** Sends this exact CloudEvent (same ce_id every time: a redelivery). */
+  public void send(EventEnvelope envelope) {
+    RecordHeaders headers = new RecordHeaders();
+    CloudEventHeaders.of(envelope)
+        .forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
+    send(
+        new ProducerRecord<>(
+            EventTypes.of(envelope.data()).topic(),
+            null,
+            envelope.subject(),
+            EventCodec.encode(envelope.data()),
+            headers));
+  }
+
+  /** Sends any record, poison included. */
+  public void send(ProducerRecord<String, byte[]> record) {
+    try {
+      producer.send(record).get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not send " + record, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}
