@@ -21,6 +21,19 @@ public interface RunwayConfig {
 
   Outbox outbox();
 
+  Kafka kafka();
+
+  /** How the topics are created when a service finds them missing. */
+  interface Kafka {
+    /** Partitions per topic; events about one service always share one. */
+    @WithDefault("3")
+    int partitions();
+
+    /** Replicas per partition; 1 on a single local broker, 3 in production. */
+    @WithDefault("1")
+    short replicationFactor();
+  }
+
   /** Bearer-token protection of mutating endpoints. */
   interface Auth {
     /**

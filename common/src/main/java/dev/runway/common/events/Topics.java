@@ -1,5 +1,7 @@
 package dev.runway.common.events;
 
+import java.util.List;
+
 /** Kafka topics: events grouped by domain, as in ARCHITECTURE.md. */
 public final class Topics {
   private Topics() {}
@@ -21,4 +23,8 @@ public final class Topics {
 
   /** Records no consumer could handle, with the reason in their headers. */
   public static final String DEAD_LETTER = "runway.dead-letter";
+
+  /** Every topic, so that a service can make sure they all exist before it starts consuming. */
+  public static final List<String> ALL =
+      List.of(SERVICES, MANIFESTS, DEPLOYMENTS, SLO, TELEMETRY, DEAD_LETTER);
 }
