@@ -4,6 +4,7 @@ import dev.runway.common.inventory.Inventory;
 import dev.runway.common.inventory.InventoryValidator;
 import dev.runway.common.regions.RegionCatalogue;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,9 +19,11 @@ public class InventoryResource {
 
   private final InventoryValidator validator = new InventoryValidator(RegionCatalogue.cloudRun());
   private final InventoryApplication application;
+  private final Vertx vertx;
 
-  public InventoryResource(InventoryApplication application) {
+  public InventoryResource(InventoryApplication application, Vertx vertx) {
     this.application = application;
+    this.vertx = vertx;
   }
 
   @GET
@@ -37,8 +40,10 @@ public class InventoryResource {
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<InventoryPlan> replace(String body, @QueryParam("dry_run") boolean dryRun) {
-    Inventory inventory = validator.validate(body);
-    return application.apply(inventory, "api", dryRun);
+    // Validating a large inventory is CPU work; keep it off the event loop the consumers share.
+    return vertx
+        .executeBlocking(Uni.createFrom().item(() -> validator.validate(body)))
+        .chain(inventory -> application.apply(inventory, "api", dryRun));
   }
 
   @GET
