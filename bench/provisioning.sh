@@ -11,7 +11,7 @@ ROUNDS="${2:-3}"
 export RUNWAY_HOME="$ROOT/.runway/bench"
 rm -rf "$RUNWAY_HOME"
 
-./mvnw -q -B -DskipTests install
+./mvnw -q -B -DskipTests -Dspotless.check.skip=true install
 ./runway up >"$ROOT/.runway/bench-up.log" 2>&1 &
 UP_PID=$!
 trap 'kill -TERM $UP_PID 2>/dev/null; wait $UP_PID 2>/dev/null || true' EXIT

@@ -5,18 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import dev.runway.common.events.EventEnvelope;
 import dev.runway.common.events.ServiceProvisioned;
+import dev.runway.common.events.ServiceProvisioningFailed;
 import dev.runway.common.events.ServiceRequested;
 import dev.runway.common.events.Topics;
 import dev.runway.provisioner.ProvisionerTestBase;
+import dev.runway.service.outbox.Outbox;
 import dev.runway.service.outbox.OutboxRelay;
 import dev.runway.testing.EventProducer;
 import dev.runway.testing.RunwayTestResource;
 import dev.runway.testing.TestInfrastructure;
 import dev.runway.testing.TopicRecorder;
 import dev.runway.testing.TopicRecorder.Recorded;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -39,6 +43,8 @@ class DeliveryGuaranteesTest extends ProvisionerTestBase {
   private static EventProducer producer;
 
   @Inject OutboxRelay relay;
+
+  @Inject Outbox outbox;
 
   @BeforeAll
   static void startProducer() {
@@ -170,6 +176,35 @@ class DeliveryGuaranteesTest extends ProvisionerTestBase {
           .containsExactly("ServiceRequested", "ServiceProvisioned");
     }
     assertThat(unsentInOutbox()).isZero();
+  }
+
+  @Test
+  void shouldPublishTheEventsOfOneServiceInTheOrderTheirTransactionsCommitted() throws Throwable {
+    relay.stop();
+    try {
+      for (int i = 0; i < 50; i++) {
+        ServiceProvisioningFailed event =
+            new ServiceProvisioningFailed("ordered-service", List.of("us-east1"), "attempt " + i);
+        VertxContextSupport.subscribeAndAwait(
+            () -> Panache.withTransaction(() -> outbox.add(event)));
+      }
+    } finally {
+      relay.start();
+    }
+
+    List<String> reasons =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    bus
+                        .events(e -> e.is(ServiceProvisioningFailed.class, "ordered-service"))
+                        .stream()
+                        .map(e -> ((ServiceProvisioningFailed) e.envelope().data()).reason())
+                        .toList(),
+                l -> l.size() == 50);
+    assertThat(reasons)
+        .containsExactlyElementsOf(IntStream.range(0, 50).mapToObj(i -> "attempt " + i).toList());
   }
 
   private static org.apache.kafka.common.header.Header header(String key, String value) {
