@@ -40,10 +40,7 @@ public class Outbox {
     OutboxMessage row = new OutboxMessage();
     row.topic = EventTypes.of(event).topic();
     row.recordKey = event.service();
-    row.ceId = envelope.id();
-    row.ceType = envelope.type();
-    row.ceSource = envelope.source();
-    row.ceTime = envelope.time();
+    row.event = CloudEventColumns.of(envelope);
     row.ceSubject = envelope.subject();
     row.payload = EventCodec.encode(event);
     Map<String, String> trace = new HashMap<>();

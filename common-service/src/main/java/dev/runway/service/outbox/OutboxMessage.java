@@ -2,12 +2,12 @@ package dev.runway.service.outbox;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 
 /**
  * A CloudEvent written in the same transaction as the state change that caused it, waiting for the
@@ -26,17 +26,7 @@ public class OutboxMessage extends PanacheEntityBase {
   @Column(name = "record_key")
   public String recordKey;
 
-  @Column(name = "ce_id")
-  public String ceId;
-
-  @Column(name = "ce_type")
-  public String ceType;
-
-  @Column(name = "ce_source")
-  public String ceSource;
-
-  @Column(name = "ce_time")
-  public OffsetDateTime ceTime;
+  @Embedded public CloudEventColumns event;
 
   @Column(name = "ce_subject")
   public String ceSubject;

@@ -26,9 +26,13 @@ public record ServiceDetail(
     static HistoryEntry of(ServiceEventRecord e) {
       try {
         return new HistoryEntry(
-            e.ceId, e.ceType, e.ceSource, e.ceTime, EventCodec.json().readTree(e.data));
+            e.event.id,
+            e.event.type,
+            e.event.source,
+            e.event.time,
+            EventCodec.json().readTree(e.data));
       } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-        throw new IllegalStateException("history entry " + e.ceId + " is not JSON", ex);
+        throw new IllegalStateException("history entry " + e.event.id + " is not JSON", ex);
       }
     }
   }

@@ -2,15 +2,15 @@ package dev.runway.provisioner.services;
 
 import dev.runway.common.events.EventCodec;
 import dev.runway.common.events.EventEnvelope;
+import dev.runway.service.outbox.CloudEventColumns;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /** One event about a service, as it appeared on the bus: the service's history. */
@@ -24,27 +24,14 @@ public class ServiceEventRecord extends PanacheEntityBase {
 
   public String service;
 
-  @Column(name = "ce_id")
-  public String ceId;
-
-  @Column(name = "ce_type")
-  public String ceType;
-
-  @Column(name = "ce_source")
-  public String ceSource;
-
-  @Column(name = "ce_time")
-  public OffsetDateTime ceTime;
+  @Embedded public CloudEventColumns event;
 
   public String data;
 
   public static ServiceEventRecord of(EventEnvelope envelope) {
     ServiceEventRecord record = new ServiceEventRecord();
     record.service = envelope.subject();
-    record.ceId = envelope.id();
-    record.ceType = envelope.type();
-    record.ceSource = envelope.source();
-    record.ceTime = envelope.time();
+    record.event = CloudEventColumns.of(envelope);
     record.data =
         new String(EventCodec.encode(envelope.data()), java.nio.charset.StandardCharsets.UTF_8);
     return record;

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,19 +101,7 @@ class DeliveryGuaranteesTest extends ProvisionerTestBase {
     producer.send(
         new ServiceRequested("poisoned-service", 46267196, List.of("us-east1"), List.of()));
 
-    var dead =
-        await()
-            .atMost(Duration.ofSeconds(20))
-            .until(
-                () ->
-                    bus.all().stream()
-                        .filter(
-                            r ->
-                                r.topic().equals(Topics.DEAD_LETTER)
-                                    && "poisoned-service".equals(r.key()))
-                        .toList(),
-                l -> l.size() == 1)
-            .get(0);
+    var dead = theOneDeadLetterFor("poisoned-service");
     assertThat(TopicRecorder.header(dead, "dead-letter-reason")).contains("NOT_A_CLOUDEVENT");
     assertThat(TopicRecorder.header(dead, "dead-letter-topic")).isEqualTo(Topics.SERVICES);
     assertThat(new String(dead.value(), StandardCharsets.UTF_8))
@@ -134,19 +123,7 @@ class DeliveryGuaranteesTest extends ProvisionerTestBase {
                 header("ce_source", "/runway/future"),
                 header("ce_type", "runway.ServiceRequested.v7"))));
 
-    var dead =
-        await()
-            .atMost(Duration.ofSeconds(20))
-            .until(
-                () ->
-                    bus.all().stream()
-                        .filter(
-                            r ->
-                                r.topic().equals(Topics.DEAD_LETTER)
-                                    && "future-service".equals(r.key()))
-                        .toList(),
-                l -> l.size() == 1)
-            .get(0);
+    var dead = theOneDeadLetterFor("future-service");
     assertThat(TopicRecorder.header(dead, "dead-letter-reason")).contains("UNSUPPORTED_VERSION");
   }
 
@@ -205,6 +182,18 @@ class DeliveryGuaranteesTest extends ProvisionerTestBase {
                 l -> l.size() == 50);
     assertThat(reasons)
         .containsExactlyElementsOf(IntStream.range(0, 50).mapToObj(i -> "attempt " + i).toList());
+  }
+
+  private static ConsumerRecord<String, byte[]> theOneDeadLetterFor(String key) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                bus.all().stream()
+                    .filter(r -> r.topic().equals(Topics.DEAD_LETTER) && key.equals(r.key()))
+                    .toList(),
+            l -> l.size() == 1)
+        .get(0);
   }
 
   private static org.apache.kafka.common.header.Header header(String key, String value) {
