@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.runway.common.events.EventCodec;
 import dev.runway.common.regions.RegionCatalogue;
 import dev.runway.common.schema.JsonSchemaDocument;
+import dev.runway.common.schema.LocatedDocument;
 import dev.runway.common.schema.Problem;
 import dev.runway.common.schema.ValidationFailed;
 import java.util.ArrayList;
@@ -39,13 +40,13 @@ public final class InventoryValidator {
    * @throws ValidationFailed with every problem found, each naming its path
    */
   public Inventory validate(String json) {
-    JsonNode document = JsonSchemaDocument.parse(json);
-    List<Problem> problems = new ArrayList<>(SCHEMA.validate(document));
-    problems.addAll(catalogueProblems(document));
+    LocatedDocument located = LocatedDocument.parse(json, LocatedDocument.Format.JSON);
+    List<Problem> problems = new ArrayList<>(SCHEMA.validate(located));
+    catalogueProblems(located.root()).forEach(p -> problems.add(located.locate(p, null)));
     if (!problems.isEmpty()) {
       throw new ValidationFailed(problems);
     }
-    return EventCodec.json().convertValue(document, Inventory.class);
+    return EventCodec.json().convertValue(located.root(), Inventory.class);
   }
 
   private List<Problem> catalogueProblems(JsonNode document) {

@@ -1,6 +1,5 @@
 package dev.runway.common.schema;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.InputFormat;
@@ -58,30 +57,28 @@ public final class JsonSchemaDocument {
     return text;
   }
 
-  /** Parses JSON text, turning a syntax error into a problem that names line and column. */
-  public static JsonNode parse(String json) {
-    try {
-      JsonNode node = EventCodec.json().readTree(json);
-      if (node == null || node.isMissingNode()) {
-        throw new ValidationFailed(
-            List.of(new Problem("$", "the body is empty; send a JSON document")));
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where =
-          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new ValidationFailed(
-          List.of(new Problem("$", "not valid JSON" + where + ": " + e.getOriginalMessage())));
-    }
-  }
-
   /** Every schema violation in {@code document}, in document order; empty when valid. */
   public List<Problem> validate(JsonNode document) {
     return schema.validate(document).stream()
         .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString()))
         .map(this::problem)
         .distinct()
+        .toList();
+  }
+
+  /** Every schema violation, each placed at its line and column in the source. */
+  public List<Problem> validate(LocatedDocument document) {
+    return schema.validate(document.root()).stream()
+        .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString()))
+        .map(
+            m ->
+                document.locate(
+                    problem(m),
+                    "additionalProperties".equals(m.getType()) ? m.getProperty() : null))
+        .distinct()
+        .sorted(
+            Comparator.comparing((Problem p) -> p.line() == null ? 0 : p.line())
+                .thenComparing(p -> p.column() == null ? 0 : p.column()))
         .toList();
   }
 
@@ -111,11 +108,15 @@ public final class JsonSchemaDocument {
                   + ", got "
                   + m.getInstanceNode();
           case "type" -> "must be of type " + rule.asText() + ", got " + m.getInstanceNode();
-          case "minimum" -> "must be at least " + rule.asText() + ", got " + m.getInstanceNode();
-          case "maximum" -> "must be at most " + rule.asText() + ", got " + m.getInstanceNode();
+          case "minimum", "maximum" -> range(parent, m);
           case "minItems" -> "must list at least " + rule.asText() + " item(s)";
           case "uniqueItems" -> "must not list the same value twice";
           case "enum" -> "must be one of " + rule + ", got " + m.getInstanceNode();
+          case "const" -> "must be " + rule + ", got " + m.getInstanceNode();
+          case "exclusiveMinimum" ->
+              "must be more than " + rule.asText() + ", got " + m.getInstanceNode();
+          case "exclusiveMaximum" ->
+              "must be less than " + rule.asText() + ", got " + m.getInstanceNode();
           default -> m.getMessage().replaceFirst("^\\$[^:]*: ", "");
         };
     return new Problem(path, message);
@@ -131,6 +132,16 @@ public final class JsonSchemaDocument {
     }
     JsonNode node = root.at(parentPointer);
     return node.isMissingNode() ? root : node;
+  }
+
+  private static String range(JsonNode schema, ValidationMessage m) {
+    JsonNode min = schema.get("minimum");
+    JsonNode max = schema.get("maximum");
+    String allowed =
+        min != null && max != null
+            ? min.asText() + ".." + max.asText()
+            : min != null ? "at least " + min.asText() : "at most " + max.asText();
+    return "must be " + allowed + ", got " + m.getInstanceNode();
   }
 
   private static String describe(JsonNode property) {

@@ -13,11 +13,38 @@ class InventoryValidatorTest {
 
   private final InventoryValidator validator = new InventoryValidator(RegionCatalogue.cloudRun());
 
+  /** The problems found, without their line and column (see shouldPlaceEveryProblem). */
   private List<Problem> problems(String json) {
+    return located(json).stream().map(p -> new Problem(p.path(), p.message())).toList();
+  }
+
+  private List<Problem> located(String json) {
     ValidationFailed failed =
         catchThrowableOfType(ValidationFailed.class, () -> validator.validate(json));
     assertThat(failed).as("expected %s to be refused", json).isNotNull();
     return failed.problems();
+  }
+
+  @Test
+  void shouldPlaceEveryProblemAtItsLineAndColumn() {
+    List<Problem> problems =
+        located(
+            """
+            {"inventory": [
+              {"name": "a", "project_id": 0,
+               "regions": ["us-east1", "mars-north1"], "extra": 1},
+              {"name": "b"}
+            ]}
+            """);
+
+    assertThat(problems)
+        .extracting(p -> p.path() + " @" + p.line() + ":" + p.column())
+        .containsExactlyInAnyOrder(
+            "$.inventory[0].project_id @2:31",
+            "$.inventory[0] @3:44",
+            "$.inventory[0].regions[1] @3:28",
+            "$.inventory[1] @4:3",
+            "$.inventory[1] @4:3");
   }
 
   @Test
@@ -120,14 +147,14 @@ class InventoryValidatorTest {
 
   @Test
   void shouldPointAtTheLineOfASyntaxError() {
-    assertThat(problems("{\"inventory\": [\n  {\"name\": \"a\",,}\n]}"))
+    assertThat(located("{\"inventory\": [\n  {\"name\": \"a\",,}\n]}"))
         .singleElement()
         .satisfies(
             p -> {
               assertThat(p.path()).isEqualTo("$");
-              assertThat(p.message()).contains("line 2, column");
+              assertThat(p.message()).startsWith("not valid JSON");
+              assertThat(p.line()).isEqualTo(2);
             });
-    assertThat(problems(""))
-        .containsExactly(new Problem("$", "the body is empty; send a JSON document"));
+    assertThat(problems("")).containsExactly(new Problem("$", "the document is empty"));
   }
 }

@@ -56,7 +56,10 @@ class InventoryValidationTest extends ProvisionerTestBase {
 
   @Test
   void shouldRefuseBrokenJsonWithItsLine() {
-    assertRefusedWithoutEffect("{\"inventory\": [\n  {\"name\": }\n]}", "$", "line 2");
+    assertRefusedWithoutEffect("{\"inventory\": [\n  {\"name\": }\n]}", "$", "not valid JSON");
+    postInventory("{\"inventory\": [\n  {\"name\": }\n]}")
+        .statusCode(400)
+        .body("errors[0].line", equalTo(2));
   }
 
   @Test

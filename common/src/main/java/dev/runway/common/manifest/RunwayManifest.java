@@ -1,0 +1,136 @@
+package dev.runway.common.manifest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A {@code runway/v1} {@code RunwayService} manifest: how one service runs in one environment.
+ * Optional sections take their documented defaults here, so every reader sees the same values.
+ * Field names on the wire are snake_case ({@code container_port}).
+ */
+public record RunwayManifest(
+    @JsonProperty("apiVersion") String apiVersion, String kind, Metadata metadata, Spec spec) {
+
+  public static final String API_VERSION = "runway/v1";
+  public static final String KIND = "RunwayService";
+
+  /**
+   * @param name the service, as the inventory names it
+   */
+  public record Metadata(String name) {}
+
+  /**
+   * @param image the container image, tag or digest
+   * @param containerPort the port the container listens on
+   * @param regions where it runs
+   * @param env environment for every revision (Runway adds RUNWAY_*)
+   */
+  public record Spec(
+      String image,
+      int containerPort,
+      List<String> regions,
+      Map<String, String> env,
+      Resources resources,
+      Scaling scaling,
+      Health health,
+      Slo slo,
+      Rollout rollout,
+      Local local) {
+
+    public Spec {
+      regions = List.copyOf(regions);
+      env = env == null ? Map.of() : Map.copyOf(env);
+      resources = Objects.requireNonNullElse(resources, new Resources(null, null));
+      scaling = Objects.requireNonNullElse(scaling, new Scaling(null, null));
+      health = Objects.requireNonNullElse(health, new Health(null));
+      slo = Objects.requireNonNullElse(slo, new Slo(null, null));
+      rollout =
+          Objects.requireNonNullElse(rollout, new Rollout(null, null, null, null, null, null));
+      local = Objects.requireNonNullElse(local, new Local(null));
+    }
+  }
+
+  /** CPU and memory per instance. */
+  public record Resources(String cpu, String memory) {
+    public Resources {
+      cpu = Objects.requireNonNullElse(cpu, "1");
+      memory = Objects.requireNonNullElse(memory, "512Mi");
+    }
+  }
+
+  /** Instances per region. */
+  public record Scaling(Integer minInstances, Integer maxInstances) {
+    public Scaling {
+      minInstances = Objects.requireNonNullElse(minInstances, 0);
+      maxInstances = Objects.requireNonNullElse(maxInstances, 10);
+    }
+  }
+
+  /** How Runway knows a revision is ready. */
+  public record Health(String readinessPath) {
+    public Health {
+      readinessPath = Objects.requireNonNullElse(readinessPath, "/healthz");
+    }
+  }
+
+  /** Per-region service level objectives. */
+  public record Slo(Double availability, Integer latencyThresholdMs) {
+    public Slo {
+      availability = Objects.requireNonNullElse(availability, 99.9);
+      latencyThresholdMs = Objects.requireNonNullElse(latencyThresholdMs, 1024);
+    }
+  }
+
+  /** How a new revision reaches its traffic. */
+  public record Rollout(
+      Strategy strategy,
+      List<Integer> steps,
+      String bakeTime,
+      List<List<String>> waves,
+      OnBreach onBreach,
+      String watch) {
+
+    public Rollout {
+      strategy = Objects.requireNonNullElse(strategy, Strategy.gradual);
+      steps = steps == null ? List.of(25, 50, 75, 100) : List.copyOf(steps);
+      bakeTime = Objects.requireNonNullElse(bakeTime, "30s");
+      waves = waves == null ? List.of() : waves.stream().map(List::copyOf).toList();
+      onBreach = Objects.requireNonNullElse(onBreach, OnBreach.region);
+      watch = Objects.requireNonNullElse(watch, "5m");
+    }
+
+    public Duration bakeDuration() {
+      return Durations.parse(bakeTime);
+    }
+
+    public Duration watchDuration() {
+      return Durations.parse(watch);
+    }
+  }
+
+  /** Rollout strategies, as the manifest spells them. */
+  public enum Strategy {
+    gradual,
+    regional,
+    expedited
+  }
+
+  /** What a breach in one region rolls back. */
+  public enum OnBreach {
+    region,
+    halt,
+    all
+  }
+
+  /**
+   * @param command how the local runtime starts the service; it listens on $PORT
+   */
+  public record Local(List<String> command) {
+    public Local {
+      command = command == null ? List.of() : List.copyOf(command);
+    }
+  }
+}
