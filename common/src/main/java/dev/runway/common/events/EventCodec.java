@@ -27,6 +27,7 @@ public final class EventCodec {
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .setSerializationInclusion(JsonInclude.Include.ALWAYS)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 

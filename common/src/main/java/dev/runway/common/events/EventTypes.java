@@ -47,7 +47,55 @@ public final class EventTypes {
               1,
               ServiceDecommissioned.class,
               Topics.SERVICES,
-              "A removed service's resources are gone."));
+              "A removed service's resources are gone."),
+          new EventType<>(
+              "ManifestChanged",
+              1,
+              ManifestChanged.class,
+              Topics.MANIFESTS,
+              "A service's manifest for one environment changed: the desired state to converge to."),
+          new EventType<>(
+              "DryRunRequested",
+              1,
+              DryRunRequested.class,
+              Topics.MANIFESTS,
+              "Someone asks what a proposed manifest would change; nothing is applied."),
+          new EventType<>(
+              "DryRunPlanned",
+              1,
+              DryRunPlanned.class,
+              Topics.MANIFESTS,
+              "The plan of a dry run: per region the action, revisions and changed fields."),
+          new EventType<>(
+              "RegionDeployRequested",
+              1,
+              RegionDeployRequested.class,
+              Topics.DEPLOYMENTS,
+              "Deploy one revision to one region; one per region, carried out concurrently."),
+          new EventType<>(
+              "RegionDeployed",
+              1,
+              RegionDeployed.class,
+              Topics.DEPLOYMENTS,
+              "A revision runs and is ready in one region."),
+          new EventType<>(
+              "RegionDeployFailed",
+              1,
+              RegionDeployFailed.class,
+              Topics.DEPLOYMENTS,
+              "Deploying to one region failed; the other regions carry on."),
+          new EventType<>(
+              "TrafficShifted",
+              1,
+              TrafficShifted.class,
+              Topics.DEPLOYMENTS,
+              "The traffic split between revisions changed in one region."),
+          new EventType<>(
+              "DeploymentCompleted",
+              1,
+              DeploymentCompleted.class,
+              Topics.DEPLOYMENTS,
+              "Every region of a deployment has ended, deployed or failed."));
 
   private static final Map<Class<?>, EventType<?>> BY_CLASS =
       ALL.stream().collect(Collectors.toMap(EventType::type, Function.identity()));

@@ -13,7 +13,15 @@ public sealed interface RunwayEvent
         ServiceProvisioned,
         ServiceProvisioningFailed,
         ServiceDecommissionRequested,
-        ServiceDecommissioned {
+        ServiceDecommissioned,
+        ManifestChanged,
+        DryRunRequested,
+        DryRunPlanned,
+        RegionDeployRequested,
+        RegionDeployed,
+        RegionDeployFailed,
+        TrafficShifted,
+        DeploymentCompleted {
 
   /** The service this event is about; the record key and CloudEvent subject. */
   String service();

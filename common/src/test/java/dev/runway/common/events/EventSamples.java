@@ -1,5 +1,6 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.RunwayManifest;
 import java.util.List;
 import java.util.Map;
 
@@ -7,39 +8,154 @@ import java.util.Map;
 final class EventSamples {
   private EventSamples() {}
 
+  private static final RunwayManifest MANIFEST =
+      new RunwayManifest(
+          "runway/v1",
+          "RunwayService",
+          new RunwayManifest.Metadata("example-service"),
+          new RunwayManifest.Spec(
+              "registry.example.com/example-service:1a2b3c4",
+              8181,
+              List.of("europe-west1", "us-east1"),
+              Map.of("MODEL", "code-gecko"),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
+
+  private static final Revision REVISION =
+      new Revision(
+          "example-service-staging-00002",
+          2,
+          "registry.example.com/example-service:1a2b3c4",
+          8181,
+          Map.of("MODEL", "code-gecko"),
+          new RunwayManifest.Resources("1", "512Mi"),
+          new RunwayManifest.Scaling(0, 10),
+          "/healthz",
+          List.of(),
+          "5f0c1e9a");
+
   static final Map<Class<? extends RunwayEvent>, RunwayEvent> BY_TYPE =
-      Map.of(
-          InventoryChanged.class,
-          new InventoryChanged(
-              "api", List.of("example-service"), List.of(), List.of("old-service"), 1),
-          ServiceRequested.class,
-          new ServiceRequested(
-              "example-service",
-              46267196,
-              List.of("europe-west1", "us-east1", "us-west1"),
-              List.of("europe-west1")),
-          ServiceProvisioned.class,
-          new ServiceProvisioned(
-              "example-service",
-              46267196,
-              List.of("europe-west1"),
-              "crun-example-service@runway-local.iam.gserviceaccount.com",
-              List.of(
-                  new ProvisionedResource(
-                      "google_service_account", "crun-example-service", "global"),
-                  new ProvisionedResource(
-                      "google_cloud_run_v2_service", "example-service", "europe-west1"))),
-          ServiceProvisioningFailed.class,
-          new ServiceProvisioningFailed(
-              "example-service", List.of("europe-west1"), "cannot write main.tf.json: disk full"),
-          ServiceDecommissionRequested.class,
-          new ServiceDecommissionRequested("example-service", List.of("europe-west1", "us-east1")),
-          ServiceDecommissioned.class,
-          new ServiceDecommissioned(
-              "example-service",
-              List.of(
-                  new ProvisionedResource(
-                      "google_cloud_run_v2_service", "example-service", "europe-west1"))));
+      Map.ofEntries(
+          Map.entry(
+              InventoryChanged.class,
+              new InventoryChanged(
+                  "api", List.of("example-service"), List.of(), List.of("old-service"), 1)),
+          Map.entry(
+              ServiceRequested.class,
+              new ServiceRequested(
+                  "example-service",
+                  46267196,
+                  List.of("europe-west1", "us-east1", "us-west1"),
+                  List.of("europe-west1"))),
+          Map.entry(
+              ServiceProvisioned.class,
+              new ServiceProvisioned(
+                  "example-service",
+                  46267196,
+                  List.of("europe-west1"),
+                  "crun-example-service@runway-local.iam.gserviceaccount.com",
+                  List.of(
+                      new ProvisionedResource(
+                          "google_service_account", "crun-example-service", "global"),
+                      new ProvisionedResource(
+                          "google_cloud_run_v2_service", "example-service", "europe-west1")))),
+          Map.entry(
+              ServiceProvisioningFailed.class,
+              new ServiceProvisioningFailed(
+                  "example-service",
+                  List.of("europe-west1"),
+                  "cannot write main.tf.json: disk full")),
+          Map.entry(
+              ServiceDecommissionRequested.class,
+              new ServiceDecommissionRequested(
+                  "example-service", List.of("europe-west1", "us-east1"))),
+          Map.entry(
+              ServiceDecommissioned.class,
+              new ServiceDecommissioned(
+                  "example-service",
+                  List.of(
+                      new ProvisionedResource(
+                          "google_cloud_run_v2_service", "example-service", "europe-west1")))),
+          Map.entry(
+              ManifestChanged.class,
+              new ManifestChanged("example-service", "staging", MANIFEST, "gitlab", "1a2b3c4d")),
+          Map.entry(
+              DryRunRequested.class,
+              new DryRunRequested(
+                  "example-service",
+                  "production",
+                  "plan-7f3a",
+                  MANIFEST,
+                  "gitlab",
+                  "https://gitlab.example.com/group/example-service/-/merge_requests/12")),
+          Map.entry(
+              DryRunPlanned.class,
+              new DryRunPlanned(
+                  "example-service",
+                  "production",
+                  "plan-7f3a",
+                  List.of(
+                      new RegionPlan(
+                          "europe-west1",
+                          RegionAction.DEPLOY,
+                          "example-service-production-00001",
+                          "example-service-production-00002",
+                          List.of("spec.image"),
+                          List.of(25, 50, 75, 100),
+                          120)),
+                  "")),
+          Map.entry(
+              RegionDeployRequested.class,
+              new RegionDeployRequested(
+                  "example-service",
+                  "staging",
+                  "europe-west1",
+                  "dep-42",
+                  RegionAction.DEPLOY,
+                  REVISION)),
+          Map.entry(
+              RegionDeployed.class,
+              new RegionDeployed(
+                  "example-service",
+                  "staging",
+                  "europe-west1",
+                  "dep-42",
+                  "example-service-staging-00002",
+                  "http://127.0.0.1:41234",
+                  840)),
+          Map.entry(
+              RegionDeployFailed.class,
+              new RegionDeployFailed(
+                  "example-service",
+                  "staging",
+                  "us-east1",
+                  "dep-42",
+                  "example-service-staging-00002",
+                  "not ready within 60s: GET /healthz answered 503")),
+          Map.entry(
+              TrafficShifted.class,
+              new TrafficShifted(
+                  "example-service",
+                  "staging",
+                  "europe-west1",
+                  Map.of("example-service-staging-00001", 75, "example-service-staging-00002", 25),
+                  Map.of(
+                      "example-service-staging-00001", "http://127.0.0.1:41233",
+                      "example-service-staging-00002", "http://127.0.0.1:41234"))),
+          Map.entry(
+              DeploymentCompleted.class,
+              new DeploymentCompleted(
+                  "example-service",
+                  "staging",
+                  "dep-42",
+                  "example-service-staging-00002",
+                  List.of("europe-west1"),
+                  List.of("us-east1"),
+                  2150)));
 
   static RunwayEvent of(EventType<?> type) {
     RunwayEvent sample = BY_TYPE.get(type.type());

@@ -1,0 +1,34 @@
+package dev.runway.common.events;
+
+import java.util.List;
+
+/**
+ * Every region of a deployment has ended, deployed or failed.
+ *
+ * @param service the service
+ * @param environment staging or production
+ * @param deploymentId the deployment
+ * @param revision the revision's name
+ * @param deployed regions that run it
+ * @param failed regions where it failed
+ * @param durationMs from the manifest change to the last region's end
+ */
+public record DeploymentCompleted(
+    String service,
+    String environment,
+    String deploymentId,
+    String revision,
+    List<String> deployed,
+    List<String> failed,
+    long durationMs)
+    implements RunwayEvent {
+
+  public DeploymentCompleted {
+    Require.text(service, "service");
+    Require.text(environment, "environment");
+    Require.text(deploymentId, "deployment_id");
+    Require.text(revision, "revision");
+    deployed = Require.list(deployed, "deployed");
+    failed = Require.list(failed, "failed");
+  }
+}

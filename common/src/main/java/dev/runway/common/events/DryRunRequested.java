@@ -1,0 +1,35 @@
+package dev.runway.common.events;
+
+import dev.runway.common.manifest.RunwayManifest;
+
+/**
+ * Someone wants to know what a manifest would change, without changing anything (a merge request,
+ * {@code runway plan}).
+ *
+ * @param service the service
+ * @param environment staging or production
+ * @param planId the id under which the plan will be kept
+ * @param manifest the proposed manifest
+ * @param origin where it came from ({@code api}, {@code gitlab})
+ * @param reference what it is about, such as a merge request URL; may be empty
+ */
+public record DryRunRequested(
+    String service,
+    String environment,
+    String planId,
+    RunwayManifest manifest,
+    String origin,
+    String reference)
+    implements RunwayEvent {
+
+  public DryRunRequested {
+    Require.text(service, "service");
+    Require.text(environment, "environment");
+    Require.text(planId, "plan_id");
+    if (manifest == null) {
+      throw new IllegalArgumentException("manifest is required");
+    }
+    Require.text(origin, "origin");
+    reference = reference == null ? "" : reference;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.runway.common.events;
+
+/**
+ * Deploying a revision to one region failed; other regions are unaffected.
+ *
+ * @param service the service
+ * @param environment staging or production
+ * @param region the region
+ * @param deploymentId the deployment this region belonged to
+ * @param revision the revision's name
+ * @param reason what went wrong, for a person
+ */
+public record RegionDeployFailed(
+    String service,
+    String environment,
+    String region,
+    String deploymentId,
+    String revision,
+    String reason)
+    implements RunwayEvent {
+
+  public RegionDeployFailed {
+    Require.text(service, "service");
+    Require.text(environment, "environment");
+    Require.text(region, "region");
+    Require.text(deploymentId, "deployment_id");
+    Require.text(revision, "revision");
+    Require.text(reason, "reason");
+  }
+}

@@ -1,0 +1,32 @@
+package dev.runway.common.events;
+
+/**
+ * A revision runs and is ready in one region.
+ *
+ * @param service the service
+ * @param environment staging or production
+ * @param region the region
+ * @param deploymentId the deployment this region belonged to
+ * @param revision the revision's name
+ * @param url where the revision answers in that region
+ * @param durationMs how long the region took, from request to ready
+ */
+public record RegionDeployed(
+    String service,
+    String environment,
+    String region,
+    String deploymentId,
+    String revision,
+    String url,
+    long durationMs)
+    implements RunwayEvent {
+
+  public RegionDeployed {
+    Require.text(service, "service");
+    Require.text(environment, "environment");
+    Require.text(region, "region");
+    Require.text(deploymentId, "deployment_id");
+    Require.text(revision, "revision");
+    Require.text(url, "url");
+  }
+}
