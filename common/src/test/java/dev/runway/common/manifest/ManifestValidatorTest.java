@@ -196,6 +196,23 @@ class ManifestValidatorTest {
   }
 
   @Test
+  void shouldAcceptTheExampleServicesManifests() throws Exception {
+    java.nio.file.Path root =
+        java.nio.file.Path.of(System.getProperty("repo.root", ".."))
+            .resolve("examples/hello-service/.runway");
+    for (String environment : List.of("staging", "production")) {
+      java.nio.file.Path file = root.resolve("runway-" + environment + ".yml");
+
+      RunwayManifest m =
+          validator.validate(java.nio.file.Files.readString(file), file.toString(), PROVISIONED);
+
+      assertThat(m.metadata().name()).isEqualTo("example-service");
+      assertThat(m.spec().regions())
+          .containsExactlyInAnyOrder("europe-west1", "us-east1", "us-west1");
+    }
+  }
+
+  @Test
   void shouldParseDurations() {
     assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
     assertThat(Durations.parse("1h")).isEqualTo(Duration.ofHours(1));
