@@ -1,0 +1,169 @@
+package dev.runway.reconciler.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.runway.common.events.Revision;
+import dev.runway.common.manifest.RunwayManifest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local runtime with real processes of the bundled example service. */
+class LocalRuntimeTest {
+
+  static final List<String> HELLO =
+      List.of(
+          "java",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:+UseSerialGC",
+          "-Xmx32m",
+          "-jar",
+          Path.of(System.getProperty("repo.root", ".."))
+              .resolve("examples/hello-service/target/hello-service.jar")
+              .toString());
+
+  @TempDir Path state;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private LocalRuntime runtime;
+
+  private LocalRuntime runtime() {
+    return new LocalRuntime(state, HELLO, Duration.ofSeconds(30), 2);
+  }
+
+  private static Revision revision(int sequence, List<String> command) {
+    return new Revision(
+        "s-staging-0000" + sequence,
+        sequence,
+        "registry.example.com/s:" + sequence,
+        8181,
+        Map.of(),
+        new RunwayManifest.Resources(null, null),
+        new RunwayManifest.Scaling(null, null),
+        "/healthz",
+        command,
+        "hash" + sequence);
+  }
+
+  private String answer(RunningRevision running) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(running.url() + "/v1/completions")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  @AfterEach
+  void stopEverything() {
+    for (String region : List.of("europe-west1", "us-east1", "us-west1")) {
+      runtime().remove(new Placement("s", "staging", region));
+    }
+  }
+
+  @Test
+  void shouldRunARevisionPerRegionThatAnswersWithItsRegion() throws Exception {
+    runtime = runtime();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      List<String> regions = List.of("europe-west1", "us-east1", "us-west1");
+      List<Future<RunningRevision>> deployed =
+          regions.stream()
+              .map(
+                  r ->
+                      pool.submit(
+                          () ->
+                              runtime.deploy(
+                                  new Placement("s", "staging", r), revision(1, List.of()))))
+              .toList();
+
+      for (int i = 0; i < regions.size(); i++) {
+        assertThat(answer(deployed.get(i).get()))
+            .contains("\"region\":\"" + regions.get(i) + "\"")
+            .contains("\"revision\":\"s-staging-00001\"");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void shouldAdoptWhatRunsAfterARestartInsteadOfStartingItAgain() throws Exception {
+    Placement placement = new Placement("s", "staging", "us-east1");
+    RunningRevision first = runtime().deploy(placement, revision(1, List.of()));
+
+    RunningRevision again = runtime().deploy(placement, revision(1, List.of()));
+
+    assertThat(again).isEqualTo(first);
+    assertThat(runtime().running(placement)).containsExactly(first);
+  }
+
+  @Test
+  void shouldKeepThePreviousRevisionWarmAndRouteBetweenThem() throws Exception {
+    Placement placement = new Placement("s", "staging", "europe-west1");
+    LocalRuntime runtime = runtime();
+    RunningRevision v1 = runtime.deploy(placement, revision(1, List.of()));
+    runtime.route(placement, Map.of(v1.revision(), 100));
+
+    RunningRevision v2 = runtime.deploy(placement, revision(2, List.of()));
+    runtime.route(placement, Map.of(v1.revision(), 75, v2.revision(), 25));
+
+    assertThat(runtime.running(placement)).containsExactly(v1, v2);
+    assertThat(runtime.traffic(placement)).isEqualTo(Map.of(v1.revision(), 75, v2.revision(), 25));
+  }
+
+  @Test
+  void shouldStopRevisionsOlderThanTheWarmOnesOnceTheyTakeNoTraffic() throws Exception {
+    Placement placement = new Placement("s", "staging", "us-west1");
+    LocalRuntime runtime = runtime();
+    runtime.deploy(placement, revision(1, List.of()));
+    RunningRevision v2 = runtime.deploy(placement, revision(2, List.of()));
+    runtime.route(placement, Map.of(v2.revision(), 100));
+
+    RunningRevision v3 = runtime.deploy(placement, revision(3, List.of()));
+
+    assertThat(runtime.running(placement)).containsExactly(v2, v3);
+  }
+
+  @Test
+  void shouldReportACommandThatExitsWithItsOutput() {
+    Placement placement = new Placement("s", "staging", "us-east1");
+
+    DeployFailed failed =
+        catchThrowableOfType(
+            DeployFailed.class,
+            () ->
+                runtime()
+                    .deploy(
+                        placement,
+                        revision(1, List.of("sh", "-c", "echo cannot load model; exit 3"))));
+
+    assertThat(failed).isNotNull();
+    assertThat(failed.getMessage())
+        .contains("exited before it was ready in us-east1")
+        .contains("cannot load model");
+  }
+
+  @Test
+  void shouldRefuseToRouteToARevisionThatDoesNotRun() {
+    DeployFailed failed =
+        catchThrowableOfType(
+            DeployFailed.class,
+            () ->
+                runtime()
+                    .route(
+                        new Placement("s", "staging", "us-east1"), Map.of("s-staging-00009", 100)));
+
+    assertThat(failed).hasMessageContaining("it does not run");
+  }
+}
