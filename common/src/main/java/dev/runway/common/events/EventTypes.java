@@ -91,6 +91,12 @@ public final class EventTypes {
               Topics.DEPLOYMENTS,
               "The traffic split between revisions changed in one region."),
           new EventType<>(
+              "RegionRemoved",
+              1,
+              RegionRemoved.class,
+              Topics.DEPLOYMENTS,
+              "A region left the manifest: its revisions stopped and it takes no traffic."),
+          new EventType<>(
               "DeploymentCompleted",
               1,
               DeploymentCompleted.class,

@@ -21,6 +21,7 @@ public sealed interface RunwayEvent
         RegionDeployed,
         RegionDeployFailed,
         TrafficShifted,
+        RegionRemoved,
         DeploymentCompleted {
 
   /** The service this event is about; the record key and CloudEvent subject. */

@@ -147,6 +147,9 @@ final class EventSamples {
                       "example-service-staging-00001", "http://127.0.0.1:41233",
                       "example-service-staging-00002", "http://127.0.0.1:41234"))),
           Map.entry(
+              RegionRemoved.class,
+              new RegionRemoved("example-service", "staging", "us-west1", "dep-43")),
+          Map.entry(
               DeploymentCompleted.class,
               new DeploymentCompleted(
                   "example-service",

@@ -1,0 +1,20 @@
+package dev.runway.common.events;
+
+/**
+ * A region no longer in the manifest: every revision there stopped, no traffic goes there.
+ *
+ * @param service the service
+ * @param environment staging or production
+ * @param region the region
+ * @param deploymentId the deployment that removed it
+ */
+public record RegionRemoved(String service, String environment, String region, String deploymentId)
+    implements RunwayEvent {
+
+  public RegionRemoved {
+    Require.text(service, "service");
+    Require.text(environment, "environment");
+    Require.text(region, "region");
+    Require.text(deploymentId, "deployment_id");
+  }
+}

@@ -1,0 +1,97 @@
+package dev.runway.reconciler.api;
+
+import dev.runway.reconciler.intake.Environments;
+import dev.runway.reconciler.state.DesiredManifest;
+import dev.runway.reconciler.state.PlanRecord;
+import dev.runway.reconciler.state.RegionState;
+import dev.runway.service.api.ApiProblem;
+import dev.runway.service.api.ProblemMappers;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Read-only views: a service's regions, and dry-run plans. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatusResource {
+
+  @GET
+  @Path("/services/{name}/status")
+  public Uni<Response> status(@PathParam("name") String name) {
+    return Panache.withSession(
+        () ->
+            DesiredManifest.<DesiredManifest>list("service", name)
+                .chain(
+                    desired ->
+                        RegionState.<RegionState>list(
+                                "service = ?1 order by environment, region", name)
+                            .map(
+                                regions -> {
+                                  if (desired.isEmpty() && regions.isEmpty()) {
+                                    return notFound(
+                                        "No manifest applied for " + name,
+                                        "POST one to /api/v1/services/"
+                                            + name
+                                            + "/manifests/{environment}.");
+                                  }
+                                  List<StatusView.EnvironmentView> environments = new ArrayList<>();
+                                  for (String environment : Environments.ALL) {
+                                    String revision =
+                                        desired.stream()
+                                            .filter(d -> d.environment.equals(environment))
+                                            .map(d -> d.revision)
+                                            .findFirst()
+                                            .orElse(null);
+                                    List<StatusView.RegionView> views =
+                                        regions.stream()
+                                            .filter(r -> r.environment.equals(environment))
+                                            .map(
+                                                r ->
+                                                    new StatusView.RegionView(
+                                                        r.region,
+                                                        r.revision,
+                                                        r.status.name().toLowerCase(),
+                                                        r.url,
+                                                        r.weights(),
+                                                        r.reason,
+                                                        r.updatedAt))
+                                            .toList();
+                                    if (revision != null || !views.isEmpty()) {
+                                      environments.add(
+                                          new StatusView.EnvironmentView(
+                                              environment, revision, views));
+                                    }
+                                  }
+                                  return Response.ok(new StatusView(name, environments)).build();
+                                })));
+  }
+
+  @GET
+  @Path("/plans/{id}")
+  public Uni<Response> plan(@PathParam("id") String id) {
+    return Panache.withSession(
+        () ->
+            PlanRecord.<PlanRecord>findById(id)
+                .map(
+                    plan ->
+                        plan == null
+                            ? notFound(
+                                "No plan " + id,
+                                "A dry run's plan appears here once DryRunPlanned is published.")
+                            : Response.ok(plan.plan()).build()));
+  }
+
+  private static Response notFound(String title, String detail) {
+    return Response.status(404)
+        .type(ProblemMappers.PROBLEM_JSON)
+        .entity(ApiProblem.of(404, title, detail))
+        .build();
+  }
+}

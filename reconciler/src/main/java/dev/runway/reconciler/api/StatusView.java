@@ -1,0 +1,23 @@
+package dev.runway.reconciler.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** A service's state per environment × region, for {@code GET /api/v1/services/{name}/status}. */
+public record StatusView(String service, List<EnvironmentView> environments) {
+
+  /** One environment: the revision it should run, and each region. */
+  public record EnvironmentView(
+      String environment, String desiredRevision, List<RegionView> regions) {}
+
+  /** One region: what runs there and how far it got. */
+  public record RegionView(
+      String region,
+      String revision,
+      String status,
+      String url,
+      Map<String, Integer> traffic,
+      String reason,
+      OffsetDateTime updatedAt) {}
+}

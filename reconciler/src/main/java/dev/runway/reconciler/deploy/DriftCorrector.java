@@ -1,0 +1,118 @@
+package dev.runway.reconciler.deploy;
+
+import dev.runway.common.events.RegionAction;
+import dev.runway.common.events.RegionDeployRequested;
+import dev.runway.common.events.Revision;
+import dev.runway.reconciler.plan.RegionStatus;
+import dev.runway.reconciler.runtime.RegionRuntime;
+import dev.runway.reconciler.state.DeploymentRecord;
+import dev.runway.reconciler.state.RegionState;
+import dev.runway.reconciler.state.RevisionRecord;
+import io.opentelemetry.context.Context;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Re-reads actual state and re-converges, every {@code runway.reconciler.drift-interval} and
+ * shortly after start: a region left deploying by a crash is driven again (the runtime adopts what
+ * already runs), and a ready region whose revision died is redeployed and reported.
+ */
+@ApplicationScoped
+public class DriftCorrector {
+
+  private static final Logger LOG = Logger.getLogger(DriftCorrector.class);
+
+  private final RegionRuntime runtime;
+  private final RegionDeployer deployer;
+
+  public DriftCorrector(RegionRuntime runtime, RegionDeployer deployer) {
+    this.runtime = runtime;
+    this.deployer = deployer;
+  }
+
+  @Scheduled(
+      every = "${runway.reconciler.drift-interval}",
+      delayed = "1s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void correct() throws Throwable {
+    List<RegionState> states =
+        VertxContextSupport.subscribeAndAwait(
+            () ->
+                Panache.withSession(
+                    () ->
+                        RegionState.<RegionState>list(
+                            "status in ?1", List.of(RegionStatus.DEPLOYING, RegionStatus.READY))));
+    List<RegionDeployRequested> work = new ArrayList<>();
+    for (RegionState state : states) {
+      if (state.status == RegionStatus.DEPLOYING) {
+        work.add(redrive(state));
+      } else if (runtime.running(state.placement()).stream()
+          .noneMatch(r -> r.revision().equals(state.revision))) {
+        LOG.warnf(
+            "%s died in %s/%s/%s; redeploying it",
+            state.revision, state.service, state.environment, state.region);
+        work.add(
+            VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withTransaction(() -> restart(state.id))));
+      }
+    }
+    work.stream().filter(r -> r != null).forEach(r -> deployer.drive(r, Context.root()));
+  }
+
+  private static RegionDeployRequested redrive(RegionState state) throws Throwable {
+    Revision revision = revision(state.revision);
+    return revision == null
+        ? null
+        : new RegionDeployRequested(
+            state.service,
+            state.environment,
+            state.region,
+            state.deploymentId,
+            state.action,
+            revision);
+  }
+
+  private static Revision revision(String name) throws Throwable {
+    RevisionRecord record =
+        VertxContextSupport.subscribeAndAwait(
+            () -> Panache.withSession(() -> RevisionRecord.<RevisionRecord>findById(name)));
+    return record == null ? null : record.revision();
+  }
+
+  /** Opens a one-region deployment that brings the dead revision back. */
+  private static Uni<RegionDeployRequested> restart(String stateId) {
+    return RegionState.<RegionState>findById(stateId)
+        .chain(
+            state ->
+                RevisionRecord.<RevisionRecord>findById(state.revision)
+                    .chain(
+                        record -> {
+                          DeploymentRecord deployment = new DeploymentRecord();
+                          deployment.id = "drift-" + UUID.randomUUID();
+                          deployment.service = state.service;
+                          deployment.environment = state.environment;
+                          deployment.revision = state.revision;
+                          deployment.regions = state.region;
+                          deployment.startedAt = OffsetDateTime.now();
+                          state.deploying(state.revision, RegionAction.DEPLOY, deployment.id);
+                          return deployment
+                              .persist()
+                              .replaceWith(
+                                  new RegionDeployRequested(
+                                      state.service,
+                                      state.environment,
+                                      state.region,
+                                      deployment.id,
+                                      RegionAction.DEPLOY,
+                                      record.revision()));
+                        }));
+  }
+}

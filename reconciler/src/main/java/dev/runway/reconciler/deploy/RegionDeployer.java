@@ -1,0 +1,109 @@
+package dev.runway.reconciler.deploy;
+
+import dev.runway.common.events.RegionAction;
+import dev.runway.common.events.RegionDeployRequested;
+import dev.runway.reconciler.config.ReconcilerConfig;
+import dev.runway.reconciler.runtime.DeployFailed;
+import dev.runway.reconciler.runtime.Placement;
+import dev.runway.reconciler.runtime.RegionRuntime;
+import dev.runway.reconciler.runtime.RunningRevision;
+import io.opentelemetry.context.Context;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Carries out region work concurrently: every region is its own task on a bounded pool, so one slow
+ * region never holds the others back. A region already being worked on is not started twice. The
+ * runtime calls are idempotent, so a region re-driven after a restart adopts what already runs.
+ */
+@ApplicationScoped
+public class RegionDeployer {
+
+  private static final Logger LOG = Logger.getLogger(RegionDeployer.class);
+
+  private final RegionRuntime runtime;
+  private final DeploymentProgress progress;
+  private final ExecutorService pool;
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+  public RegionDeployer(
+      RegionRuntime runtime, DeploymentProgress progress, ReconcilerConfig config) {
+    this.runtime = runtime;
+    this.progress = progress;
+    this.pool =
+        Executors.newFixedThreadPool(
+            config.parallelism(),
+            r -> {
+              Thread t = new Thread(r, "region-deployer");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    pool.shutdownNow();
+  }
+
+  /** Starts the region's work unless it is already under way; returns at once. */
+  public void drive(RegionDeployRequested request, Context trace) {
+    String key =
+        request.service()
+            + "/"
+            + request.environment()
+            + "/"
+            + request.region()
+            + "/"
+            + request.deploymentId();
+    if (!inFlight.add(key)) {
+      return;
+    }
+    pool.submit(
+        () -> {
+          try {
+            RegionOutcome outcome = work(request);
+            VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withTransaction(() -> progress.regionEnded(outcome, trace)));
+          } catch (Throwable e) {
+            LOG.errorf(
+                e,
+                "Recording the end of %s in %s failed; the drift check will retry",
+                request.revision().name(),
+                request.region());
+          } finally {
+            inFlight.remove(key);
+          }
+        });
+  }
+
+  private RegionOutcome work(RegionDeployRequested request) {
+    Placement placement = new Placement(request.service(), request.environment(), request.region());
+    long start = System.nanoTime();
+    try {
+      if (request.action() == RegionAction.REMOVE) {
+        runtime.remove(placement);
+        return RegionOutcome.removed(request, millisSince(start));
+      }
+      RunningRevision running = runtime.deploy(placement, request.revision());
+      Map<String, Integer> traffic = Map.of(running.revision(), 100);
+      runtime.route(placement, traffic);
+      return RegionOutcome.deployed(request, running.url(), traffic, millisSince(start));
+    } catch (DeployFailed e) {
+      return RegionOutcome.failed(request, e.getMessage(), millisSince(start));
+    } catch (RuntimeException e) {
+      return RegionOutcome.failed(request, e.toString(), millisSince(start));
+    }
+  }
+
+  private static long millisSince(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+}

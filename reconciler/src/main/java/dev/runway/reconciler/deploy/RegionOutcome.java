@@ -1,0 +1,38 @@
+package dev.runway.reconciler.deploy;
+
+import dev.runway.common.events.RegionDeployRequested;
+import java.util.Map;
+
+/**
+ * How one region's work ended.
+ *
+ * @param request what was asked
+ * @param url where the revision answers (deployed)
+ * @param traffic the split set in the region (deployed)
+ * @param failure why it failed, or null
+ * @param durationMs how long the region took
+ */
+record RegionOutcome(
+    RegionDeployRequested request,
+    String url,
+    Map<String, Integer> traffic,
+    String failure,
+    long durationMs) {
+
+  static RegionOutcome deployed(
+      RegionDeployRequested request, String url, Map<String, Integer> traffic, long ms) {
+    return new RegionOutcome(request, url, traffic, null, ms);
+  }
+
+  static RegionOutcome removed(RegionDeployRequested request, long ms) {
+    return new RegionOutcome(request, null, Map.of(), null, ms);
+  }
+
+  static RegionOutcome failed(RegionDeployRequested request, String reason, long ms) {
+    return new RegionOutcome(request, null, Map.of(), reason, ms);
+  }
+
+  boolean succeeded() {
+    return failure == null;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.runway.reconciler.intake;
+
+import dev.runway.common.events.DryRunRequested;
+import dev.runway.common.events.ManifestChanged;
+import dev.runway.common.manifest.ManifestValidator;
+import dev.runway.common.manifest.RunwayManifest;
+import dev.runway.common.regions.RegionCatalogue;
+import dev.runway.common.schema.Problem;
+import dev.runway.common.schema.ValidationFailed;
+import dev.runway.reconciler.state.ProvisionedService;
+import dev.runway.service.api.ApiProblem;
+import dev.runway.service.api.ProblemMappers;
+import dev.runway.service.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Manifest intake: {@code POST /api/v1/services/{name}/manifests/{environment}} with the manifest
+ * as YAML or JSON. A valid one becomes ManifestChanged (or, with {@code dry_run=true},
+ * DryRunRequested); an invalid one is refused with every problem at its line and column, and
+ * nothing is deployed.
+ */
+@Path("/api/v1")
+public class ManifestResource {
+
+  private final ManifestValidator validator = new ManifestValidator(RegionCatalogue.cloudRun());
+  private final Outbox outbox;
+  private final Vertx vertx;
+
+  public ManifestResource(Outbox outbox, Vertx vertx) {
+    this.outbox = outbox;
+    this.vertx = vertx;
+  }
+
+  @POST
+  @Path("/services/{name}/manifests/{environment}")
+  @Consumes(MediaType.WILDCARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Uni<Response> submit(
+      @PathParam("name") String name,
+      @PathParam("environment") String environment,
+      @QueryParam("dry_run") boolean dryRun,
+      @QueryParam("file") @DefaultValue("") String file,
+      String body) {
+    Environments.require(environment);
+    String fileName = file.isBlank() ? ".runway/runway-" + environment + ".yml" : file;
+    return Panache.withTransaction(
+        () ->
+            ProvisionedService.<ProvisionedService>findById(name)
+                .chain(
+                    provisioned -> {
+                      if (provisioned == null) {
+                        return Uni.createFrom().item(notProvisioned(name));
+                      }
+                      return vertx
+                          .executeBlocking(
+                              Uni.createFrom()
+                                  .item(
+                                      () ->
+                                          validator.validate(
+                                              body,
+                                              fileName,
+                                              Optional.of(provisioned.regionSet()))))
+                          .chain(manifest -> accept(name, environment, dryRun, manifest));
+                    }));
+  }
+
+  private Uni<Response> accept(
+      String name, String environment, boolean dryRun, RunwayManifest manifest) {
+    if (!manifest.metadata().name().equals(name)) {
+      throw new ValidationFailed(
+          List.of(
+              new Problem(
+                  "$.metadata.name",
+                  "must be '"
+                      + name
+                      + "' to be applied to "
+                      + name
+                      + ", got '"
+                      + manifest.metadata().name()
+                      + "'")));
+    }
+    if (dryRun) {
+      String planId = "plan-" + UUID.randomUUID();
+      return outbox
+          .add(new DryRunRequested(name, environment, planId, manifest, "api", ""))
+          .map(
+              e ->
+                  Response.accepted(Map.of("plan_id", planId, "plan", "/api/v1/plans/" + planId))
+                      .build());
+    }
+    return outbox
+        .add(new ManifestChanged(name, environment, manifest, "api", null))
+        .map(
+            e ->
+                Response.accepted(
+                        Map.of(
+                            "event_id",
+                            e.id(),
+                            "service",
+                            name,
+                            "environment",
+                            environment,
+                            "status",
+                            "/api/v1/services/" + name + "/status"))
+                    .build());
+  }
+
+  @GET
+  @Path("/schemas/runway-v1.schema.json")
+  @Produces("application/schema+json")
+  public String schema() {
+    return ManifestValidator.schemaText();
+  }
+
+  private static Response notProvisioned(String name) {
+    return Response.status(409)
+        .type(ProblemMappers.PROBLEM_JSON)
+        .entity(
+            ApiProblem.of(
+                409,
+                "Service " + name + " is not provisioned",
+                "Add it to the inventory (./runway inventory apply -f inventory.json) and wait for"
+                    + " ServiceProvisioned before applying a manifest."))
+        .build();
+  }
+}

@@ -1,0 +1,116 @@
+package dev.runway.reconciler.state;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.runway.common.events.RegionAction;
+import dev.runway.reconciler.plan.RegionActual;
+import dev.runway.reconciler.plan.RegionStatus;
+import dev.runway.reconciler.runtime.Placement;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** What one region of a service × environment runs, as the reconciler last made or saw it. */
+@Entity
+@Table(name = "region_state")
+public class RegionState extends PanacheEntityBase {
+
+  private static final TypeReference<Map<String, Integer>> WEIGHTS = new TypeReference<>() {};
+
+  @Id public String id;
+
+  public String service;
+
+  public String environment;
+
+  public String region;
+
+  public String revision;
+
+  @Enumerated(EnumType.STRING)
+  public RegionAction action;
+
+  @Enumerated(EnumType.STRING)
+  public RegionStatus status;
+
+  public String url;
+
+  public String traffic = "{}";
+
+  @Column(name = "deployment_id")
+  public String deploymentId;
+
+  public String reason;
+
+  @Column(name = "updated_at")
+  public OffsetDateTime updatedAt;
+
+  public static String id(String service, String environment, String region) {
+    return service + "/" + environment + "/" + region;
+  }
+
+  public static RegionState fresh(Placement placement) {
+    RegionState state = new RegionState();
+    state.id = id(placement.service(), placement.environment(), placement.region());
+    state.service = placement.service();
+    state.environment = placement.environment();
+    state.region = placement.region();
+    state.status = RegionStatus.ABSENT;
+    state.updatedAt = OffsetDateTime.now();
+    return state;
+  }
+
+  public static Uni<List<RegionState>> of(String service, String environment) {
+    return list("service = ?1 and environment = ?2 order by region", service, environment);
+  }
+
+  public Placement placement() {
+    return new Placement(service, environment, region);
+  }
+
+  public Map<String, Integer> weights() {
+    return JsonColumn.read(traffic, WEIGHTS);
+  }
+
+  public RegionActual actual() {
+    return new RegionActual(region, revision, status, weights(), url);
+  }
+
+  public void deploying(String revision, RegionAction action, String deploymentId) {
+    this.revision = revision;
+    this.action = action;
+    this.deploymentId = deploymentId;
+    this.reason = null;
+    this.status = RegionStatus.DEPLOYING;
+    this.updatedAt = OffsetDateTime.now();
+  }
+
+  public void ready(String url, Map<String, Integer> traffic) {
+    this.url = url;
+    this.traffic = JsonColumn.write(traffic);
+    this.status = RegionStatus.READY;
+    this.reason = null;
+    this.updatedAt = OffsetDateTime.now();
+  }
+
+  public void failed(String reason) {
+    this.status = RegionStatus.FAILED;
+    this.reason = reason;
+    this.updatedAt = OffsetDateTime.now();
+  }
+
+  public void removed() {
+    this.revision = null;
+    this.url = null;
+    this.traffic = "{}";
+    this.status = RegionStatus.ABSENT;
+    this.updatedAt = OffsetDateTime.now();
+  }
+}

@@ -1,0 +1,236 @@
+package dev.runway.reconciler.deploy;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.runway.common.events.DeploymentCompleted;
+import dev.runway.common.events.DryRunPlanned;
+import dev.runway.common.events.RegionAction;
+import dev.runway.common.events.RegionDeployFailed;
+import dev.runway.common.events.RegionDeployRequested;
+import dev.runway.common.events.RegionDeployed;
+import dev.runway.common.events.ServiceProvisioned;
+import dev.runway.common.events.Topics;
+import dev.runway.reconciler.runtime.Placement;
+import dev.runway.reconciler.runtime.RegionRuntime;
+import dev.runway.testing.EventProducer;
+import dev.runway.testing.RunwayTestResource;
+import dev.runway.testing.TestInfrastructure;
+import dev.runway.testing.TopicRecorder;
+import dev.runway.testing.TopicRecorder.Recorded;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A manifest fans out to every region at once, on real processes, over the real bus. */
+@QuarkusTest
+@WithTestResource(value = RunwayTestResource.class, scope = TestResourceScope.GLOBAL)
+class FanOutTest {
+
+  private static final List<String> REGIONS = List.of("europe-west1", "us-east1", "us-west1");
+  private static TopicRecorder bus;
+  private static EventProducer producer;
+
+  @Inject RegionRuntime runtime;
+
+  @BeforeAll
+  static void connect() {
+    bus =
+        TopicRecorder.of(
+            TestInfrastructure.kafkaBootstrapServers(), Topics.DEPLOYMENTS, Topics.MANIFESTS);
+    producer = new EventProducer(TestInfrastructure.kafkaBootstrapServers());
+  }
+
+  @AfterAll
+  static void disconnect() {
+    bus.close();
+    producer.close();
+  }
+
+  @AfterEach
+  void stopProcesses() {
+    for (String service : List.of("fanout-service", "partial-service", "plan-service")) {
+      for (String region : REGIONS) {
+        runtime.remove(new Placement(service, "staging", region));
+      }
+    }
+  }
+
+  private static String manifest(String service, String extra) {
+    return """
+        apiVersion: runway/v1
+        kind: RunwayService
+        metadata:
+          name: %s
+        spec:
+          image: registry.example.com/%s:v1
+          container_port: 8181
+          regions: [europe-west1, us-east1, us-west1]
+        %s"""
+        .formatted(service, service, extra);
+  }
+
+  private static Response post(String service, String body, String query) {
+    return given()
+        .header("Authorization", "Bearer test-token")
+        .contentType("text/yaml; charset=UTF-8")
+        .body(body)
+        .post("/api/v1/services/" + service + "/manifests/staging" + query);
+  }
+
+  /** Given the provisioner announced the service in three regions, once the reconciler knows. */
+  private static Response postOnceProvisioned(String service, String body, String query) {
+    producer.send(new ServiceProvisioned(service, 1, REGIONS, "sa@p", List.of()));
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> post(service, body, query), r -> r.statusCode() != 409);
+  }
+
+  private static List<Recorded> events(Class<?> type, String service) {
+    return bus.events(e -> e.is(type, service));
+  }
+
+  @Test
+  void shouldDeployEveryRegionAndEachAnswersWithItsRegion() throws Exception {
+    postOnceProvisioned("fanout-service", manifest("fanout-service", ""), "")
+        .then()
+        .statusCode(202);
+
+    Recorded completed =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> events(DeploymentCompleted.class, "fanout-service"), l -> !l.isEmpty())
+            .get(0);
+    DeploymentCompleted done = (DeploymentCompleted) completed.envelope().data();
+    assertThat(done.deployed()).containsExactlyInAnyOrderElementsOf(REGIONS);
+    assertThat(done.failed()).isEmpty();
+    assertThat(done.revision()).isEqualTo("fanout-service-staging-00001");
+    assertThat(events(RegionDeployRequested.class, "fanout-service"))
+        .extracting(e -> ((RegionDeployRequested) e.envelope().data()).action())
+        .containsOnly(RegionAction.CREATE)
+        .hasSize(3);
+    HttpClient http = HttpClient.newHttpClient();
+    for (Recorded e : events(RegionDeployed.class, "fanout-service")) {
+      RegionDeployed deployed = (RegionDeployed) e.envelope().data();
+      String answer =
+          http.send(
+                  HttpRequest.newBuilder(URI.create(deployed.url() + "/v1/completions")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertThat(answer)
+          .contains("\"region\":\"" + deployed.region() + "\"")
+          .contains("\"revision\":\"fanout-service-staging-00001\"");
+    }
+    given()
+        .get("/api/v1/services/fanout-service/status")
+        .then()
+        .statusCode(200)
+        .body("environments[0].desired_revision", equalTo("fanout-service-staging-00001"))
+        .body("environments[0].regions.status", equalTo(List.of("ready", "ready", "ready")));
+
+    // The same manifest again makes no new revision and deploys nothing.
+    post("fanout-service", manifest("fanout-service", ""), "").then().statusCode(202);
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> events(RegionDeployRequested.class, "fanout-service").size() == 3);
+  }
+
+  @Test
+  void shouldFailOnlyTheRegionWhoseCommandFails() {
+    String command =
+        "  local:\n    command: [sh, -c, 'if [ \"$RUNWAY_REGION\" = us-west1 ]; then echo no capacity in $RUNWAY_REGION; exit 1; fi;"
+            + " exec java -Xmx32m -jar ../examples/hello-service/target/hello-service.jar']\n";
+    postOnceProvisioned("partial-service", manifest("partial-service", command), "")
+        .then()
+        .statusCode(202);
+
+    DeploymentCompleted done =
+        (DeploymentCompleted)
+            await()
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                    () -> events(DeploymentCompleted.class, "partial-service"), l -> !l.isEmpty())
+                .get(0)
+                .envelope()
+                .data();
+
+    assertThat(done.failed()).containsExactly("us-west1");
+    assertThat(done.deployed()).containsExactlyInAnyOrder("europe-west1", "us-east1");
+    RegionDeployFailed failed =
+        (RegionDeployFailed)
+            events(RegionDeployFailed.class, "partial-service").get(0).envelope().data();
+    assertThat(failed.region()).isEqualTo("us-west1");
+    assertThat(failed.reason()).contains("no capacity in us-west1");
+  }
+
+  @Test
+  void shouldPlanADryRunWithoutDeploying() {
+    String planId =
+        postOnceProvisioned("plan-service", manifest("plan-service", ""), "?dry_run=true")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("plan_id");
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !events(DryRunPlanned.class, "plan-service").isEmpty());
+    given()
+        .get("/api/v1/plans/" + planId)
+        .then()
+        .statusCode(200)
+        .body("regions.action", equalTo(List.of("CREATE", "CREATE", "CREATE")))
+        .body("regions.to_revision", hasItem("plan-service-staging-00001"));
+    assertThat(events(RegionDeployRequested.class, "plan-service")).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAnInvalidManifestWithFileLineAndColumn() {
+    postOnceProvisioned(
+            "fanout-service",
+            manifest("fanout-service", "").replace("container_port: 8181", "container_port: 0"),
+            "")
+        .then()
+        .statusCode(400)
+        .body("errors[0].path", equalTo("$.spec.container_port"))
+        .body("errors[0].line", equalTo(7))
+        .body("errors[0].column", equalTo(19))
+        .body("errors[0].message", equalTo("must be 1..65535, got 0"));
+  }
+
+  @Test
+  void shouldRefuseAServiceThatIsNotProvisioned() {
+    post("nobody", manifest("nobody", ""), "")
+        .then()
+        .statusCode(409)
+        .body("title", containsString("not provisioned"));
+  }
+
+  @Test
+  void shouldRefuseARegionThatIsNotProvisioned() {
+    postOnceProvisioned(
+            "fanout-service",
+            manifest("fanout-service", "").replace("us-west1]", "asia-east1]"),
+            "")
+        .then()
+        .statusCode(400)
+        .body("errors[0].message", containsString("region 'asia-east1' is not provisioned"));
+  }
+}
