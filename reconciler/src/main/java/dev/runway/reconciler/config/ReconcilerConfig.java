@@ -43,5 +43,12 @@ public interface ReconcilerConfig {
     /** How many of the newest revisions per region stay running. */
     @WithDefault("2")
     int warm();
+
+    /**
+     * Whether the reconciler stops every local revision when it stops. Off by default, so that a
+     * restarted reconciler adopts what runs; the launcher stops them on ./runway down.
+     */
+    @WithDefault("false")
+    boolean stopOnShutdown();
   }
 }

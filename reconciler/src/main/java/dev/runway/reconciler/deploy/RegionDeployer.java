@@ -11,13 +11,17 @@ import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,8 +53,14 @@ public class RegionDeployer {
             });
   }
 
-  void onStop(@Observes ShutdownEvent event) {
+  /** Stops taking work and waits briefly for regions under way, before the runtime may stop. */
+  void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
     pool.shutdownNow();
+    try {
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Starts the region's work unless it is already under way; returns at once. */
@@ -66,22 +76,27 @@ public class RegionDeployer {
     if (!inFlight.add(key)) {
       return;
     }
-    pool.submit(
-        () -> {
-          try {
-            RegionOutcome outcome = work(request);
-            VertxContextSupport.subscribeAndAwait(
-                () -> Panache.withTransaction(() -> progress.regionEnded(outcome, trace)));
-          } catch (Throwable e) {
-            LOG.errorf(
-                e,
-                "Recording the end of %s in %s failed; the drift check will retry",
-                request.revision().name(),
-                request.region());
-          } finally {
-            inFlight.remove(key);
-          }
-        });
+    try {
+      pool.execute(() -> carryOut(request, trace, key));
+    } catch (RejectedExecutionException stopping) {
+      inFlight.remove(key); // shutting down; the next start re-drives the region
+    }
+  }
+
+  private void carryOut(RegionDeployRequested request, Context trace, String key) {
+    try {
+      RegionOutcome outcome = work(request);
+      VertxContextSupport.subscribeAndAwait(
+          () -> Panache.withTransaction(() -> progress.regionEnded(outcome, trace)));
+    } catch (Throwable e) {
+      LOG.errorf(
+          e,
+          "Recording the end of %s in %s failed; the drift check will retry",
+          request.revision().name(),
+          request.region());
+    } finally {
+      inFlight.remove(key);
+    }
   }
 
   private RegionOutcome work(RegionDeployRequested request) {

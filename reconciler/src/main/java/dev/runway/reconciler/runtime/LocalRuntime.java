@@ -39,6 +39,7 @@ public final class LocalRuntime implements RegionRuntime {
   private final List<String> defaultCommand;
   private final Duration readyTimeout;
   private final int warm;
+  private final java.util.Set<Process> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
@@ -86,6 +87,7 @@ public final class LocalRuntime implements RegionRuntime {
           .redirectErrorStream(true)
           .redirectOutput(dir.resolve(revision.name() + ".log").toFile());
       Process process = builder.start();
+      started.add(process);
       LocalProcessRecord record =
           new LocalProcessRecord(revision.name(), process.pid(), port, revision.readinessPath());
       write(dir.resolve(revision.name() + ".json"), record);
@@ -201,6 +203,37 @@ public final class LocalRuntime implements RegionRuntime {
     records(placement).forEach(r -> stop(placement, r));
     try {
       Files.deleteIfExists(dir(placement).resolve("traffic.json"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stops every revision of every placement this runtime recorded or started. */
+  public void stopAll() {
+    started.forEach(Process::destroy);
+    started.forEach(
+        p -> {
+          try {
+            if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+              p.destroyForcibly();
+            }
+          } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+          }
+        });
+    LOG.infof("Stopped %d local revision processes", started.size());
+    if (!Files.isDirectory(state)) {
+      return;
+    }
+    try (Stream<Path> dirs = Files.walk(state, 3)) {
+      for (Path dir : dirs.filter(d -> state.relativize(d).getNameCount() == 3).toList()) {
+        remove(
+            new Placement(
+                dir.getParent().getParent().getFileName().toString(),
+                dir.getParent().getFileName().toString(),
+                dir.getFileName().toString()));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
