@@ -1,5 +1,8 @@
 package dev.runway.cli;
 
+import dev.runway.cli.deploy.ApplyManifestCommand;
+import dev.runway.cli.deploy.PlanCommand;
+import dev.runway.cli.deploy.StatusCommand;
 import dev.runway.cli.events.EventsCommand;
 import dev.runway.cli.inventory.InventoryCommand;
 import dev.runway.cli.services.ServicesCommand;
@@ -12,13 +15,21 @@ import picocli.CommandLine.Command;
     name = "runwayctl",
     mixinStandardHelpOptions = true,
     version = "runwayctl 0.1.0",
-    description = "Operate Runway: tail its events, apply the inventory, list services.",
-    subcommands = {EventsCommand.class, InventoryCommand.class, ServicesCommand.class},
+    description = "Operate Runway: inventory, manifests, status, events.",
+    subcommands = {
+      EventsCommand.class,
+      InventoryCommand.class,
+      ServicesCommand.class,
+      ApplyManifestCommand.class,
+      PlanCommand.class,
+      StatusCommand.class
+    },
     footer = {
       "",
       "Environment:",
       "  RUNWAY_KAFKA            Kafka bootstrap servers (default 127.0.0.1:9092)",
       "  RUNWAY_PROVISIONER_URL  provisioner API (default http://127.0.0.1:8081)",
+      "  RUNWAY_RECONCILER_URL   reconciler API (default http://127.0.0.1:8082)",
       "  RUNWAY_TOKEN            bearer token (default: read from $RUNWAY_HOME/token)",
       "  RUNWAY_HOME             local state directory (default .runway)"
     })

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DemoEndToEndTest {
 
   @Test
-  void shouldProvisionTheExampleServiceInItsThreeRegions() throws Exception {
+  void shouldProvisionAndDeployTheExampleServiceInItsThreeRegions() throws Exception {
     // Given a built Runway and free ports
     Launcher launcher = new Launcher("demo");
 
@@ -26,10 +26,17 @@ class DemoEndToEndTest {
         .containsPattern(
             "ServiceRequested\\s+example-service\\s+project_id=46267196 regions=\\[europe-west1, us-east1, us-west1\\]")
         .containsPattern("ServiceProvisioned\\s+example-service")
-        .containsPattern("example-service\\s+provisioned\\s+europe-west1,us-east1,us-west1")
+        .containsPattern(
+            "RegionDeployed\\s+example-service\\s+environment=staging region=europe-west1")
+        .containsPattern("DeploymentCompleted\\s+example-service")
+        .containsPattern("staging\\s+us-west1\\s+example-service-staging-00001\\s+ready")
+        .contains("\"region\":\"europe-west1\",\"revision\":\"example-service-staging-00001\"")
+        .contains("\"region\":\"us-east1\"")
+        .contains("\"region\":\"us-west1\"")
         .contains("demo complete");
-    // And it wrote the service's infrastructure and left nothing running
+    // And it wrote the service's infrastructure and left nothing running, revisions included
     assertThat(launcher.home.resolve("demo/terraform/example-service/main.tf.json")).exists();
     assertThat(Files.list(launcher.home.resolve("demo/pids"))).isEmpty();
+    assertThat(demo.output()).contains("stopped 3 revision process(es)");
   }
 }

@@ -35,10 +35,15 @@ public final class ApiClient {
   }
 
   public Answer post(String path, String json) throws IOException, InterruptedException {
+    return post(path, json, "application/json");
+  }
+
+  public Answer post(String path, String body, String contentType)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     endpoints.token().ifPresent(t -> request.header("Authorization", "Bearer " + t));
     return send(request);
   }

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Where Runway is, from the environment, with the local launcher's defaults. */
-public record Endpoints(String kafka, String provisioner, Optional<String> token) {
+public record Endpoints(
+    String kafka, String provisioner, String reconciler, Optional<String> token) {
 
   public static Endpoints fromEnvironment() {
     return from(System.getenv());
@@ -29,6 +30,7 @@ public record Endpoints(String kafka, String provisioner, Optional<String> token
     return new Endpoints(
         env.getOrDefault("RUNWAY_KAFKA", "127.0.0.1:9092"),
         env.getOrDefault("RUNWAY_PROVISIONER_URL", "http://127.0.0.1:8081"),
+        env.getOrDefault("RUNWAY_RECONCILER_URL", "http://127.0.0.1:8082"),
         token);
   }
 }

@@ -6,6 +6,7 @@ import dev.runway.common.events.EventCodec;
 import dev.runway.common.events.EventEnvelope;
 import dev.runway.common.events.PoisonEvent;
 import dev.runway.common.events.RunwayEvent;
+import dev.runway.common.manifest.RunwayManifest;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -63,15 +64,35 @@ public record EventLine(
         throw new IllegalStateException(e);
       }
       String name = snake(component.getName());
-      if (value instanceof List<?> list && !list.isEmpty() && list.get(0).getClass().isRecord()) {
-        parts.add(name + "=" + list.size());
-      } else if (value instanceof List<?> list && list.isEmpty()) {
+      if (value == null || (value instanceof List<?> list && list.isEmpty())) {
         continue;
+      }
+      if (value instanceof List<?> list && list.get(0).getClass().isRecord()) {
+        parts.add(name + "=" + list.size());
+      } else if (value instanceof RunwayManifest manifest) {
+        parts.add("image=" + manifest.spec().image());
+        parts.add("regions=" + manifest.spec().regions());
+      } else if (value.getClass().isRecord()) {
+        parts.add(name + "=" + shortName(value));
       } else {
         parts.add(name + "=" + value);
       }
     }
     return String.join(" ", parts);
+  }
+
+  /** A nested record by its name, when it has one (a revision), else by its type. */
+  private static String shortName(Object record) {
+    for (RecordComponent component : record.getClass().getRecordComponents()) {
+      if (component.getName().equals("name")) {
+        try {
+          return String.valueOf(component.getAccessor().invoke(record));
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return record.getClass().getSimpleName();
   }
 
   private static String snake(String camel) {

@@ -3,6 +3,7 @@ package dev.runway.cli.inventory;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runway.cli.client.ApiClient;
 import dev.runway.cli.client.Endpoints;
+import dev.runway.cli.client.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

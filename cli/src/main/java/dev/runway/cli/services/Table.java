@@ -3,10 +3,10 @@ package dev.runway.cli.services;
 import java.util.List;
 
 /** Left-aligned columns sized to their widest cell. */
-final class Table {
+public final class Table {
   private Table() {}
 
-  static String render(List<String[]> rows) {
+  public static String render(List<String[]> rows) {
     int columns = rows.get(0).length;
     int[] widths = new int[columns];
     for (String[] row : rows) {

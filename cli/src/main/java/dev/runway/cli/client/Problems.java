@@ -1,13 +1,12 @@
-package dev.runway.cli.inventory;
+package dev.runway.cli.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.runway.cli.client.ApiClient;
 
 /** Turns a problem response into lines a person can act on. */
-final class Problems {
+public final class Problems {
   private Problems() {}
 
-  static String describe(String file, ApiClient.Answer answer) {
+  public static String describe(String file, ApiClient.Answer answer) {
     JsonNode body = answer.body();
     if (body == null) {
       return "runwayctl: " + file + " refused with HTTP " + answer.status();
@@ -21,11 +20,15 @@ final class Problems {
                 + "): "
                 + body.path("title").asText());
     for (JsonNode error : body.path("errors")) {
+      String where =
+          error.has("line")
+              ? file + ":" + error.path("line").asInt() + ":" + error.path("column").asInt()
+              : file;
+      String path = error.path("path").asText().replaceFirst("^\\$\\.?", "");
       out.append(System.lineSeparator())
           .append("  ")
-          .append(file)
-          .append(' ')
-          .append(error.path("path").asText())
+          .append(where)
+          .append(path.isEmpty() ? "" : " " + path)
           .append(": ")
           .append(error.path("message").asText());
     }

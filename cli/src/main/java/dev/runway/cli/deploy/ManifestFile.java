@@ -1,0 +1,64 @@
+package dev.runway.cli.deploy;
+
+import dev.runway.cli.client.ApiClient;
+import dev.runway.cli.client.Endpoints;
+import dev.runway.cli.client.Problems;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads a manifest file and submits it to the reconciler, applied or as a dry run. */
+final class ManifestFile {
+  private ManifestFile() {}
+
+  /** The reconciler's answer, or null after printing why there is none. */
+  static ApiClient.Answer submit(Path file, String environment, boolean dryRun)
+      throws IOException, InterruptedException {
+    String body;
+    try {
+      body = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      System.err.println("runwayctl: no such file " + file);
+      return null;
+    }
+    String service = serviceName(body);
+    if (service == null) {
+      System.err.println(
+          "runwayctl: "
+              + file
+              + ": no metadata.name; a runway/v1 manifest names its service there");
+      return null;
+    }
+    Endpoints endpoints = Endpoints.fromEnvironment();
+    ApiClient reconciler = new ApiClient(endpoints.reconciler(), endpoints);
+    String query =
+        "?file="
+            + java.net.URLEncoder.encode(file.toString(), java.nio.charset.StandardCharsets.UTF_8)
+            + (dryRun ? "&dry_run=true" : "");
+    ApiClient.Answer answer =
+        reconciler.post(
+            "/api/v1/services/" + service + "/manifests/" + environment + query,
+            body,
+            file.toString().endsWith(".json") ? "application/json" : "text/yaml");
+    if (!answer.ok()) {
+      System.err.println(Problems.describe(file.toString(), answer));
+      return null;
+    }
+    return answer;
+  }
+
+  /** metadata.name, read leniently: the reconciler validates the whole file. */
+  static String serviceName(String manifest) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode root =
+          new com.fasterxml.jackson.databind.ObjectMapper(
+                  new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+              .readTree(manifest);
+      String name = root == null ? "" : root.path("metadata").path("name").asText("");
+      return name.isBlank() ? null : name;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}
