@@ -213,6 +213,17 @@ class ManifestValidatorTest {
   }
 
   @Test
+  void shouldPublishTheSameSchemaInDocs() throws Exception {
+    java.nio.file.Path docs =
+        java.nio.file.Path.of(System.getProperty("repo.root", ".."))
+            .resolve("docs/runway-v1.schema.json");
+
+    assertThat(java.nio.file.Files.readString(docs))
+        .as("docs/runway-v1.schema.json must equal the schema the validator uses; copy it over")
+        .isEqualTo(ManifestValidator.schemaText());
+  }
+
+  @Test
   void shouldParseDurations() {
     assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
     assertThat(Durations.parse("1h")).isEqualTo(Duration.ofHours(1));
