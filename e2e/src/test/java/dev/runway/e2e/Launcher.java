@@ -22,6 +22,7 @@ final class Launcher {
     String property = System.getProperty("repo.root");
     root = property == null ? Path.of("..").toAbsolutePath().normalize() : Path.of(property);
     home = root.resolve("e2e/target/" + name);
+    deleteRecursively(home); // every test starts from an empty platform
     env.put("RUNWAY_HOME", home.toString());
     env.put("RUNWAY_KAFKA_PORT", String.valueOf(freePort()));
     env.put("RUNWAY_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
@@ -103,6 +104,10 @@ final class Launcher {
     return "http://127.0.0.1:" + env.get("RUNWAY_PROVISIONER_PORT");
   }
 
+  String reconciler() {
+    return "http://127.0.0.1:" + env.get("RUNWAY_RECONCILER_PORT");
+  }
+
   String token() throws IOException {
     return Files.readString(home.resolve("token")).trim();
   }
@@ -112,6 +117,17 @@ final class Launcher {
     all.add(first);
     all.addAll(List.of(rest));
     return all;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static int freePort() throws IOException {

@@ -55,12 +55,11 @@ public final class LocalRuntime implements RegionRuntime {
     Path dir = dir(placement);
     Path recordFile = dir.resolve(revision.name() + ".json");
     LocalProcessRecord existing = read(recordFile);
-    if (existing != null && existing.alive() && ready(existing)) {
-      LOG.debugf("Adopted %s in %s (pid %d)", revision.name(), placement, existing.pid());
-      return new RunningRevision(revision.name(), existing.url());
-    }
     if (existing != null && existing.alive()) {
-      ProcessHandle.of(existing.pid()).ifPresent(ProcessHandle::destroyForcibly);
+      // Started before a restart, possibly still starting: wait for it rather than start another.
+      awaitReady(placement, existing, dir.resolve(revision.name() + ".log"));
+      LOG.infof("Adopted %s in %s (pid %d)", revision.name(), placement, existing.pid());
+      return new RunningRevision(revision.name(), existing.url());
     }
     LocalProcessRecord started = start(placement, revision, dir);
     awaitReady(placement, started, dir.resolve(revision.name() + ".log"));

@@ -1,0 +1,41 @@
+package dev.runway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** The platform's HTTP APIs, as a client sees them. */
+final class Api {
+  private Api() {}
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  /** POSTs with the platform's bearer token and expects a 2xx. */
+  static String post(Launcher launcher, String url, String contentType, String body)
+      throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + launcher.token())
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+    return response.body();
+  }
+
+  static String inventory(String... services) {
+    StringBuilder json = new StringBuilder("{\"inventory\":[");
+    for (int i = 0; i < services.length; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"name\":\"")
+          .append(services[i])
+          .append("\",\"project_id\":1,\"regions\":[\"europe-west1\",\"us-east1\",\"us-west1\"]}");
+    }
+    return json.append("]}").toString();
+  }
+}

@@ -1,0 +1,91 @@
+package dev.runway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.runway.common.events.DeploymentCompleted;
+import dev.runway.common.events.RegionDeployRequested;
+import dev.runway.common.events.RegionDeployed;
+import dev.runway.common.events.ServiceProvisioned;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A reconciler killed (SIGKILL) in the middle of a fan-out finishes it after a restart: every
+ * region converges on the one revision the manifest resolved to, and no second one is made.
+ */
+class ReconcilerRestartEndToEndTest {
+
+  private static final String SERVICE = "restart-service";
+
+  /** Slow to become ready, so that the crash lands while regions are still deploying. */
+  private static final String MANIFEST =
+      """
+      apiVersion: runway/v1
+      kind: RunwayService
+      metadata: { name: restart-service }
+      spec:
+        image: registry.example.com/restart-service:v1
+        container_port: 8181
+        regions: [europe-west1, us-east1, us-west1]
+        local:
+          command: [sh, -c, 'sleep 4; exec java -Xmx32m -jar examples/hello-service/target/hello-service.jar']
+      """;
+
+  @Test
+  void shouldFinishAFanOutInterruptedByAReconcilerCrashWithoutASecondRevision() throws Exception {
+    // Given a provisioned service and a manifest whose regions take a while to become ready
+    Launcher launcher = new Launcher("restart");
+    Process up = launcher.up(Duration.ofMinutes(3));
+    try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
+      Api.post(
+          launcher,
+          launcher.provisioner() + "/api/v1/inventory",
+          "application/json",
+          Api.inventory(SERVICE));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> !bus.of(ServiceProvisioned.class, SERVICE).isEmpty());
+      String manifestUrl =
+          launcher.reconciler() + "/api/v1/services/" + SERVICE + "/manifests/staging";
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .ignoreExceptions()
+          .until(() -> Api.post(launcher, manifestUrl, "text/yaml", MANIFEST) != null);
+
+      // When the reconciler is killed once the fan-out has started, and the platform comes back
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> bus.of(RegionDeployRequested.class, SERVICE).size() == 3);
+      new ProcessBuilder("kill", "-9", String.valueOf(launcher.pid("reconciler")))
+          .start()
+          .waitFor();
+      up.waitFor();
+      assertThat(bus.of(DeploymentCompleted.class, SERVICE))
+          .as("killed before the fan-out ended")
+          .isEmpty();
+      up = launcher.up(Duration.ofMinutes(3));
+
+      // Then the same deployment completes in every region with the one revision
+      DeploymentCompleted done =
+          await()
+              .atMost(Duration.ofSeconds(90))
+              .until(() -> bus.of(DeploymentCompleted.class, SERVICE), l -> !l.isEmpty())
+              .get(0);
+      assertThat(done.deployed()).containsExactlyInAnyOrder("europe-west1", "us-east1", "us-west1");
+      assertThat(done.revision()).isEqualTo("restart-service-staging-00001");
+      List<String> revisions =
+          bus.of(RegionDeployed.class, SERVICE).stream()
+              .map(RegionDeployed::revision)
+              .distinct()
+              .toList();
+      assertThat(revisions).containsExactly("restart-service-staging-00001");
+      // The relay may publish a request twice across the crash (at least once); never a new one.
+      assertThat(Set.copyOf(bus.ids(RegionDeployRequested.class, SERVICE))).hasSize(3);
+    } finally {
+      launcher.stop(up);
+    }
+  }
+}
