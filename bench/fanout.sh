@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Fan-out benchmark: starts Runway (its own state under .runway/bench-fanout), deploys a
+# service to 1, 3, 6 and 10 regions on the local runtime ($RUNS runs each) and writes
+# t(N)/t(1) next to the serial time to docs/benchmarks.md. Usage: bench/fanout.sh [runs]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+RUNS="${1:-3}"
+export RUNWAY_HOME="$ROOT/.runway/bench-fanout"
+rm -rf "$RUNWAY_HOME"
+
+./mvnw -q -B -DskipTests -Dspotless.check.skip=true install
+./runway up >"$ROOT/.runway/bench-fanout-up.log" 2>&1 &
+UP_PID=$!
+trap 'kill -TERM $UP_PID 2>/dev/null; wait $UP_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 240); do
+  grep -q "Runway is up" "$ROOT/.runway/bench-fanout-up.log" && break
+  kill -0 $UP_PID 2>/dev/null || { cat "$ROOT/.runway/bench-fanout-up.log"; exit 1; }
+  sleep 0.5
+done
+grep -q "Runway is up" "$ROOT/.runway/bench-fanout-up.log" || { echo "Runway did not start"; exit 1; }
+
+java -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" dev.runway.bench.FanOutBench \
+  "http://127.0.0.1:${RUNWAY_PROVISIONER_PORT:-8081}" "http://127.0.0.1:${RUNWAY_RECONCILER_PORT:-8082}" \
+  "127.0.0.1:${RUNWAY_KAFKA_PORT:-9092}" "$(cat "$RUNWAY_HOME/token")" "$RUNS" "$ROOT/docs/benchmarks.md"

@@ -1,0 +1,84 @@
+package dev.runway.bench;
+
+import dev.runway.common.events.EventCodec;
+import dev.runway.common.events.EventEnvelope;
+import dev.runway.common.events.PoisonEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Every Runway event from now on, with its broker timestamp; callers wait for the ones they need.
+ */
+final class RecordedEvents {
+
+  /** An event and when the broker stored it. */
+  record Timed(EventEnvelope envelope, long timestamp) {}
+
+  private final List<Timed> events = new ArrayList<>();
+
+  RecordedEvents(String kafka) {
+    Thread thread = new Thread(() -> poll(kafka), "bench-events");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void poll(String kafka) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(Pattern.compile("runway\\..*"));
+      while (true) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+          try {
+            Timed timed = new Timed(EventCodec.decode(r.headers(), r.value()), r.timestamp());
+            synchronized (events) {
+              events.add(timed);
+              events.notifyAll();
+            }
+          } catch (PoisonEvent ignored) {
+            // not a Runway event
+          }
+        }
+      }
+    }
+  }
+
+  /** Waits for the first event that matches. */
+  Timed await(Predicate<Timed> match, Duration timeout) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeout.toMillis();
+    synchronized (events) {
+      while (true) {
+        Optional<Timed> found = events.stream().filter(match).findFirst();
+        if (found.isPresent()) {
+          return found.get();
+        }
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0) {
+          throw new IllegalStateException("no matching event within " + timeout);
+        }
+        events.wait(left);
+      }
+    }
+  }
+
+  List<Timed> all(Predicate<Timed> match) {
+    synchronized (events) {
+      return events.stream().filter(match).toList();
+    }
+  }
+}
