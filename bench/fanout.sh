@@ -6,19 +6,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 RUNS="${1:-3}"
-export RUNWAY_HOME="$ROOT/.runway/bench-fanout"
-rm -rf "$RUNWAY_HOME"
-
-./mvnw -q -B -DskipTests -Dspotless.check.skip=true install
-./runway up >"$ROOT/.runway/bench-fanout-up.log" 2>&1 &
-UP_PID=$!
-trap 'kill -TERM $UP_PID 2>/dev/null; wait $UP_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do
-  grep -q "Runway is up" "$ROOT/.runway/bench-fanout-up.log" && break
-  kill -0 $UP_PID 2>/dev/null || { cat "$ROOT/.runway/bench-fanout-up.log"; exit 1; }
-  sleep 0.5
-done
-grep -q "Runway is up" "$ROOT/.runway/bench-fanout-up.log" || { echo "Runway did not start"; exit 1; }
+. "$ROOT/bench/lib.sh"
+start_runway "$ROOT/.runway/bench-fanout"
 
 java -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" dev.runway.bench.FanOutBench \
   "http://127.0.0.1:${RUNWAY_PROVISIONER_PORT:-8081}" "http://127.0.0.1:${RUNWAY_RECONCILER_PORT:-8082}" \

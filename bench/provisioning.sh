@@ -8,19 +8,8 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 SERVICES="${1:-1000}"
 ROUNDS="${2:-3}"
-export RUNWAY_HOME="$ROOT/.runway/bench"
-rm -rf "$RUNWAY_HOME"
-
-./mvnw -q -B -DskipTests -Dspotless.check.skip=true install
-./runway up >"$ROOT/.runway/bench-up.log" 2>&1 &
-UP_PID=$!
-trap 'kill -TERM $UP_PID 2>/dev/null; wait $UP_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do
-  grep -q "Runway is up" "$ROOT/.runway/bench-up.log" && break
-  kill -0 $UP_PID 2>/dev/null || { cat "$ROOT/.runway/bench-up.log"; exit 1; }
-  sleep 0.5
-done
-grep -q "Runway is up" "$ROOT/.runway/bench-up.log" || { echo "Runway did not start"; exit 1; }
+. "$ROOT/bench/lib.sh"
+start_runway "$ROOT/.runway/bench"
 
 KAFKA="127.0.0.1:${RUNWAY_KAFKA_PORT:-9092}"
 INFRA_CP="$ROOT/local-infra/target/lib/*"

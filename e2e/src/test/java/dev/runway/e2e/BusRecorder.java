@@ -2,20 +2,16 @@ package dev.runway.e2e;
 
 import dev.runway.common.events.EventCodec;
 import dev.runway.common.events.EventEnvelope;
+import dev.runway.common.events.Observers;
 import dev.runway.common.events.PoisonEvent;
 import dev.runway.common.events.RunwayEvent;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Records every Runway event on the platform's broker from the beginning, and keeps polling while
@@ -34,14 +30,7 @@ final class BusRecorder implements AutoCloseable {
   }
 
   private void poll(String kafka) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer = Observers.consumer(kafka, "e2e", true)) {
       consumer.subscribe(Pattern.compile("runway\\..*"));
       while (running) {
         try {

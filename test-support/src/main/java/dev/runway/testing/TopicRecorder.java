@@ -3,20 +3,16 @@ package dev.runway.testing;
 import dev.runway.common.events.CloudEventHeaders;
 import dev.runway.common.events.EventCodec;
 import dev.runway.common.events.EventEnvelope;
+import dev.runway.common.events.Observers;
 import dev.runway.common.events.PoisonEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * A plain Kafka consumer that records everything on some topics from the beginning, as an outside
@@ -30,13 +26,7 @@ public final class TopicRecorder implements AutoCloseable {
   private volatile boolean running = true;
 
   private TopicRecorder(String bootstrapServers, List<String> topics) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-recorder-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500);
-    consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    consumer = Observers.consumer(bootstrapServers, "test-recorder", true);
     consumer.subscribe(
         java.util.regex.Pattern.compile(
             String.join("|", topics.stream().map(java.util.regex.Pattern::quote).toList())));

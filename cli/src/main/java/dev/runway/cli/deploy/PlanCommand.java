@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.runway.cli.client.ApiClient;
 import dev.runway.cli.client.Endpoints;
 import dev.runway.cli.services.Table;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** A dry run: what applying a manifest would do in each region, nothing applied. */
 @Command(
@@ -20,23 +19,11 @@ import picocli.CommandLine.Option;
     description = "Show what applying a manifest would do in each region; nothing is applied.")
 public class PlanCommand implements Callable<Integer> {
 
-  @Option(
-      names = {"-f", "--file"},
-      required = true,
-      paramLabel = "FILE",
-      description = ".runway/runway-<env>.yml")
-  Path file;
-
-  @Option(
-      names = "--env",
-      required = true,
-      paramLabel = "ENV",
-      description = "staging or production")
-  String environment;
+  @Mixin ManifestOptions manifest;
 
   @Override
   public Integer call() throws Exception {
-    ApiClient.Answer accepted = ManifestFile.submit(file, environment, true);
+    ApiClient.Answer accepted = ManifestFile.submit(manifest.file, manifest.environment, true);
     if (accepted == null) {
       return 1;
     }

@@ -1,18 +1,14 @@
 package dev.runway.cli.events;
 
 import dev.runway.cli.client.Endpoints;
+import dev.runway.common.events.Observers;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -66,16 +62,10 @@ public class TailCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Endpoints endpoints = Endpoints.fromEnvironment();
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafka());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "runwayctl-tail-" + UUID.randomUUID());
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
-    props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
     Instant deadline =
         timeoutSeconds == null ? Instant.MAX : Instant.now().plusSeconds(timeoutSeconds);
     try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+        Observers.consumer(endpoints.kafka(), "runwayctl-tail", fromBeginning)) {
       Thread main = Thread.currentThread();
       Runtime.getRuntime()
           .addShutdownHook(

@@ -1,6 +1,7 @@
 package dev.runway.service.api;
 
 import dev.runway.common.schema.Problem;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
@@ -16,5 +17,13 @@ public record ApiProblem(int status, String title, String detail, List<Problem> 
 
   public static ApiProblem of(int status, String title, String detail) {
     return new ApiProblem(status, title, detail, List.of());
+  }
+
+  /** A problem+json response with no per-path errors. */
+  public static Response response(int status, String title, String detail) {
+    return Response.status(status)
+        .type(ProblemMappers.PROBLEM_JSON)
+        .entity(of(status, title, detail))
+        .build();
   }
 }

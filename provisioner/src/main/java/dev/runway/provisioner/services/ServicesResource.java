@@ -1,7 +1,6 @@
 package dev.runway.provisioner.services;
 
 import dev.runway.service.api.ApiProblem;
-import dev.runway.service.api.ProblemMappers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -42,13 +41,9 @@ public class ServicesResource {
   }
 
   private static Response notFound(String name) {
-    return Response.status(404)
-        .type(ProblemMappers.PROBLEM_JSON)
-        .entity(
-            ApiProblem.of(
-                404,
-                "No service named " + name,
-                "GET /api/v1/services lists the services the inventory has named."))
-        .build();
+    return ApiProblem.response(
+        404,
+        "No service named " + name,
+        "GET /api/v1/services lists the services the inventory has named.");
   }
 }

@@ -5,7 +5,6 @@ import dev.runway.reconciler.state.DesiredManifest;
 import dev.runway.reconciler.state.PlanRecord;
 import dev.runway.reconciler.state.RegionState;
 import dev.runway.service.api.ApiProblem;
-import dev.runway.service.api.ProblemMappers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -89,9 +88,6 @@ public class StatusResource {
   }
 
   private static Response notFound(String title, String detail) {
-    return Response.status(404)
-        .type(ProblemMappers.PROBLEM_JSON)
-        .entity(ApiProblem.of(404, title, detail))
-        .build();
+    return ApiProblem.response(404, title, detail);
   }
 }

@@ -10,10 +10,14 @@ import dev.runway.reconciler.state.RegionState;
 import dev.runway.reconciler.state.RevisionRecord;
 import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +36,7 @@ public class DriftCorrector {
 
   private final RegionRuntime runtime;
   private final RegionDeployer deployer;
+  private volatile boolean stopping;
 
   public DriftCorrector(RegionRuntime runtime, RegionDeployer deployer) {
     this.runtime = runtime;
@@ -43,6 +48,23 @@ public class DriftCorrector {
       delayed = "1s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void correct() throws Throwable {
+    if (stopping) {
+      return;
+    }
+    try {
+      correctOnce();
+    } catch (Throwable e) {
+      if (!stopping) {
+        throw e;
+      }
+    }
+  }
+
+  void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+    stopping = true;
+  }
+
+  private void correctOnce() throws Throwable {
     List<RegionState> states =
         VertxContextSupport.subscribeAndAwait(
             () ->

@@ -9,7 +9,6 @@ import dev.runway.common.schema.Problem;
 import dev.runway.common.schema.ValidationFailed;
 import dev.runway.reconciler.state.ProvisionedService;
 import dev.runway.service.api.ApiProblem;
-import dev.runway.service.api.ProblemMappers;
 import dev.runway.service.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -129,14 +128,10 @@ public class ManifestResource {
   }
 
   private static Response notProvisioned(String name) {
-    return Response.status(409)
-        .type(ProblemMappers.PROBLEM_JSON)
-        .entity(
-            ApiProblem.of(
-                409,
-                "Service " + name + " is not provisioned",
-                "Add it to the inventory (./runway inventory apply -f inventory.json) and wait for"
-                    + " ServiceProvisioned before applying a manifest."))
-        .build();
+    return ApiProblem.response(
+        409,
+        "Service " + name + " is not provisioned",
+        "Add it to the inventory (./runway inventory apply -f inventory.json) and wait for"
+            + " ServiceProvisioned before applying a manifest.");
   }
 }
