@@ -18,8 +18,7 @@ import java.util.Locale;
 /**
  * Fan-out on the local runtime: the time from ManifestChanged to DeploymentCompleted (broker
  * timestamps) for a service in 1, 3, 6 and 10 regions, median of several runs, as t(N)/t(1), next
- * to the serial time (the sum of the regions' own durations) that a one-region-at-a-time deployer
- * would take.
+ * to a serial deployer's N × t(1).
  *
  * <p>usage: FanOutBench provisionerUrl reconcilerUrl kafka token runs out.md
  */
@@ -60,11 +59,9 @@ public final class FanOutBench {
     double t1 = 0;
     for (int n : List.of(1, 3, 6, 10)) {
       List<Double> wall = new ArrayList<>();
-      List<Double> serial = new ArrayList<>();
       for (int run = 1; run <= runs; run++) {
         double[] measured = bench.deploy("fanout-n" + n + "-r" + run, REGIONS.subList(0, n));
         wall.add(measured[0]);
-        serial.add(measured[1]);
         System.err.printf(
             Locale.ROOT,
             "%d regions, run %d: %.0f ms (regions' own time summed: %.0f ms)%n",
@@ -77,15 +74,16 @@ public final class FanOutBench {
       if (n == 1) {
         t1 = median;
       }
+      double serialEstimate = n * t1;
       rows.append(
           String.format(
               Locale.ROOT,
-              "| %d | %.0f ms | %.2f | %.0f ms | %.1f× |%n",
+              "| %d | %.0f ms | %.2f | %.0f ms | %.2f |%n",
               n,
               median,
               median / t1,
-              Percentiles.median(serial),
-              Percentiles.median(serial) / median));
+              serialEstimate,
+              serialEstimate / median));
     }
     String report =
         String.format(
@@ -96,14 +94,20 @@ public final class FanOutBench {
             Measured %s by `bench/fanout.sh` on this machine (2 cores), median of %d runs per
             region count: the time from a service's ManifestChanged to its DeploymentCompleted
             (broker timestamps), each region starting a fresh example-service JVM and waiting for
-            its readiness probe. The peer is the serial time: the sum of the regions' own
-            durations, what deploying one region after another would take.
+            its readiness probe. The peer is a serial deployer, one region after another: N
+            times the one-region deployment, measured in the same run.
 
-            | regions | t(N) | t(N)/t(1) | serial time | speed-up over serial |
+            | regions | t(N) | t(N)/t(1) | serial: N × t(1) | serial / t(N) |
             |---:|---:|---:|---:|---:|
             %s
-            Goal: t(10)/t(1) ≤ 1.2. Every region's revision is a new JVM; with two cores, ten
-            JVMs starting at once compete for CPU, which is what the ratio above 1 measures.
+
+            Goal: t(10)/t(1) ≤ 1.2 — not met on this machine. Each region's revision is a new JVM
+            whose start costs CPU (about 0.3 s of the 2 cores); ten starting at once queue for
+            the cores, so the fan-out is bound by the machine, not by the reconciler, which
+            dispatches every region at once (the RegionDeployRequested events of one deployment
+            leave within milliseconds of each other). The one-region figure also carries the
+            event hops (ManifestChanged → RegionDeployRequested → RegionDeployed →
+            DeploymentCompleted), whose time varies run to run.
             """,
             LocalDate.now(),
             runs,
@@ -131,7 +135,12 @@ public final class FanOutBench {
           rollout: { strategy: expedited }
         """
             .formatted(service, service, regions);
-    post(reconciler + "/api/v1/services/" + service + "/manifests/staging", "text/yaml", manifest);
+    // The reconciler learns of the provisioning from the bus too; until then it answers 409.
+    String url = reconciler + "/api/v1/services/" + service + "/manifests/staging";
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (post(url, "text/yaml", manifest) == 409 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
     RecordedEvents.Timed changed =
         events.await(
             t -> t.envelope().data() instanceof ManifestChanged m && m.service().equals(service),
@@ -172,7 +181,8 @@ public final class FanOutBench {
     return json.append("]}").toString();
   }
 
-  private void post(String url, String contentType, String body) throws Exception {
+  /** POSTs; returns 409 for the caller to retry, fails on any other non-2xx. */
+  private int post(String url, String contentType, String body) throws Exception {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create(url))
@@ -181,9 +191,10 @@ public final class FanOutBench {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() / 100 != 2) {
+    if (response.statusCode() / 100 != 2 && response.statusCode() != 409) {
       throw new IllegalStateException(
           "POST " + url + " answered " + response.statusCode() + ": " + response.body());
     }
+    return response.statusCode();
   }
 }
