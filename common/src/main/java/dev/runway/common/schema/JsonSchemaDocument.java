@@ -57,15 +57,6 @@ public final class JsonSchemaDocument {
     return text;
   }
 
-  /** Every schema violation in {@code document}, in document order; empty when valid. */
-  public List<Problem> validate(JsonNode document) {
-    return schema.validate(document).stream()
-        .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString()))
-        .map(this::problem)
-        .distinct()
-        .toList();
-  }
-
   /** Every schema violation, each placed at its line and column in the source. */
   public List<Problem> validate(LocatedDocument document) {
     return schema.validate(document.root()).stream()

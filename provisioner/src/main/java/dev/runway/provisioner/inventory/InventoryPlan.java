@@ -28,7 +28,7 @@ public record InventoryPlan(List<ServiceChange> changes, List<String> unchanged,
         names(ServiceChange.Kind.CHANGED),
         names(ServiceChange.Kind.REMOVED),
         unchanged.size()
-            + changes.stream().filter(c -> c.kind() != ServiceChange.Kind.REMOVED).toList().size());
+            + (int) changes.stream().filter(c -> c.kind() != ServiceChange.Kind.REMOVED).count());
   }
 
   private List<String> names(ServiceChange.Kind kind) {
