@@ -5,12 +5,13 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The reconciler's own settings, under {@code runway.reconciler.*}. */
 @ConfigMapping(prefix = "runway.reconciler")
 public interface ReconcilerConfig {
 
-  /** Where revisions run: {@code local} (processes on this machine). */
+  /** Where revisions run: {@code local} (processes on this machine) or {@code cloudrun}. */
   @WithDefault("local")
   String runtime();
 
@@ -27,6 +28,30 @@ public interface ReconcilerConfig {
   Duration deployEstimate();
 
   Local local();
+
+  CloudRun cloudRun();
+
+  /** The Cloud Run runtime: the Admin API v2. */
+  interface CloudRun {
+    /** The Google Cloud project that holds the Cloud Run services; required for cloudrun. */
+    Optional<String> project();
+
+    /** The Admin API, host:port. */
+    @WithDefault("run.googleapis.com:443")
+    String endpoint();
+
+    /** Plaintext gRPC without credentials: only for a Cloud Run fake on loopback. */
+    @WithDefault("false")
+    boolean plaintext();
+
+    /** The first wait before polling a long-running operation; later waits grow 1.5×. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** How long a create, update or delete may take before the region is reported failed. */
+    @WithDefault("10m")
+    Duration operationTimeout();
+  }
 
   /** The local runtime. */
   interface Local {

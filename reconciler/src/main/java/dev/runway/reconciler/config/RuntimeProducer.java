@@ -1,34 +1,65 @@
 package dev.runway.reconciler.config;
 
+import com.google.cloud.run.v2.ServicesClient;
 import dev.runway.reconciler.runtime.LocalRuntime;
 import dev.runway.reconciler.runtime.RegionRuntime;
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.annotation.Priority;
+import dev.runway.reconciler.runtime.cloudrun.CloudRunClients;
+import dev.runway.reconciler.runtime.cloudrun.CloudRunRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
-import jakarta.interceptor.Interceptor;
 
 /** Chooses the runtime revisions run on, by {@code runway.reconciler.runtime}. */
 @ApplicationScoped
 public class RuntimeProducer {
 
-  void onStop(
-      @Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) ShutdownEvent event,
-      ReconcilerConfig config,
-      RegionRuntime runtime) {
+  /**
+   * Called with the runtime itself (not its proxy) when the application stops, after the region
+   * deployer has stopped taking work.
+   */
+  void dispose(@Disposes RegionRuntime runtime, ReconcilerConfig config) {
     if (config.local().stopOnShutdown() && runtime instanceof LocalRuntime local) {
       local.stopAll();
+    }
+    if (runtime instanceof CloudRunRuntime cloudRun) {
+      cloudRun.close();
     }
   }
 
   @Produces
   @ApplicationScoped
   RegionRuntime runtime(ReconcilerConfig config) {
-    if (!"local".equals(config.runtime())) {
-      throw new IllegalStateException(
-          "runway.reconciler.runtime=" + config.runtime() + " is not available; use local");
-    }
+    return switch (config.runtime()) {
+      case "local" -> local(config);
+      case "cloudrun" -> cloudRun(config.cloudRun());
+      default ->
+          throw new IllegalStateException(
+              "runway.reconciler.runtime="
+                  + config.runtime()
+                  + " is not a runtime; use local or cloudrun");
+    };
+  }
+
+  private static RegionRuntime cloudRun(ReconcilerConfig.CloudRun config) {
+    String project =
+        config
+            .project()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "runway.reconciler.cloud-run.project is required with"
+                            + " runway.reconciler.runtime=cloudrun; set it to the Google Cloud"
+                            + " project that holds the services"));
+    ServicesClient client =
+        config.plaintext()
+            ? CloudRunClients.plaintext(
+                config.endpoint(), config.pollInterval(), config.operationTimeout())
+            : CloudRunClients.google(
+                config.endpoint(), config.pollInterval(), config.operationTimeout());
+    return new CloudRunRuntime(client, project, config.operationTimeout());
+  }
+
+  private static RegionRuntime local(ReconcilerConfig config) {
     return new LocalRuntime(
         config.local().stateDir(),
         config.local().defaultCommand(),
