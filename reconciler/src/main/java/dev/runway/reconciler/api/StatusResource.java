@@ -1,6 +1,6 @@
 package dev.runway.reconciler.api;
 
-import dev.runway.reconciler.intake.Environments;
+import dev.runway.common.manifest.Environments;
 import dev.runway.reconciler.state.DesiredManifest;
 import dev.runway.reconciler.state.PlanRecord;
 import dev.runway.reconciler.state.RegionState;

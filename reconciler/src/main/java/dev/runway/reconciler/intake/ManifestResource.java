@@ -2,6 +2,7 @@ package dev.runway.reconciler.intake;
 
 import dev.runway.common.events.DryRunRequested;
 import dev.runway.common.events.ManifestChanged;
+import dev.runway.common.manifest.Environments;
 import dev.runway.common.manifest.ManifestValidator;
 import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.common.regions.RegionCatalogue;
@@ -57,7 +58,7 @@ public class ManifestResource {
       @QueryParam("file") @DefaultValue("") String file,
       String body) {
     Environments.require(environment);
-    String fileName = file.isBlank() ? ".runway/runway-" + environment + ".yml" : file;
+    String fileName = file.isBlank() ? Environments.manifestPath(environment) : file;
     return Panache.withTransaction(
         () ->
             ProvisionedService.<ProvisionedService>findById(name)

@@ -1,4 +1,4 @@
-package dev.runway.reconciler.intake;
+package dev.runway.common.manifest;
 
 import dev.runway.common.schema.Problem;
 import dev.runway.common.schema.ValidationFailed;
@@ -10,7 +10,12 @@ public final class Environments {
 
   public static final List<String> ALL = List.of("staging", "production");
 
-  static void require(String environment) {
+  /** The file a service owner keeps an environment's manifest in, in the service's repository. */
+  public static String manifestPath(String environment) {
+    return ".runway/runway-" + environment + ".yml";
+  }
+
+  public static void require(String environment) {
     if (!ALL.contains(environment)) {
       throw new ValidationFailed(
           List.of(

@@ -1,0 +1,147 @@
+package dev.runway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.runway.common.events.DeploymentCompleted;
+import dev.runway.common.events.DryRunPlanned;
+import dev.runway.common.events.ManifestChanged;
+import dev.runway.common.events.RegionDeployed;
+import dev.runway.common.events.ServiceProvisioned;
+import dev.runway.testing.FakeGitlab;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A service owner works in GitLab: a push to the default branch deploys the pushed manifest to
+ * every region; a merge request gets a plan and changes nothing. GitLab is a fake REST API on
+ * loopback; everything else runs as it does under {@code ./runway up}.
+ */
+class GitlabEndToEndTest {
+
+  private static final String SERVICE = "example-service";
+  private static final long PROJECT = 46267196;
+  private static final String SECRET = "e2e-webhook-secret";
+  private static final String TOKEN = "glpat-e2e";
+
+  @Test
+  void shouldDeployOnPushAndPlanOnMergeRequest() throws Exception {
+    // Given Runway up with a GitLab webhook secret, and example-service provisioned
+    Launcher launcher = new Launcher("gitlab");
+    try (FakeGitlab gitlab = FakeGitlab.start(TOKEN)) {
+      launcher.env.put("RUNWAY_GITLAB_URL", gitlab.url());
+      launcher.env.put("RUNWAY_GITLAB_TOKEN", TOKEN);
+      launcher.env.put("RUNWAY_GITLAB_WEBHOOK_SECRET", SECRET);
+      Process up = launcher.up(Duration.ofMinutes(3));
+      try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
+        Api.post(
+            launcher,
+            launcher.provisioner() + "/api/v1/inventory",
+            "application/json",
+            Files.readString(Path.of("../examples/inventory.json")));
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> !bus.of(ServiceProvisioned.class, SERVICE).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> hasProvisioned(launcher));
+        String staging =
+            Files.readString(Path.of("../examples/hello-service/.runway/runway-staging.yml"));
+        String production =
+            Files.readString(Path.of("../examples/hello-service/.runway/runway-production.yml"));
+
+        // When the staging manifest is pushed to main
+        String pushed = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
+        gitlab.put(PROJECT, ".runway/runway-staging.yml", pushed, staging);
+        assertThat(hook(launcher, "Push Hook", push(pushed))).isEqualTo(202);
+
+        // Then every region deploys the revision read at that commit
+        DeploymentCompleted done =
+            await()
+                .atMost(Duration.ofSeconds(90))
+                .until(() -> bus.of(DeploymentCompleted.class, SERVICE), l -> !l.isEmpty())
+                .get(0);
+        assertThat(done.deployed())
+            .containsExactlyInAnyOrder("europe-west1", "us-east1", "us-west1");
+        assertThat(bus.of(ManifestChanged.class, SERVICE))
+            .singleElement()
+            .satisfies(m -> assertThat(m.commit()).isEqualTo(pushed));
+        assertThat(bus.of(RegionDeployed.class, SERVICE)).hasSize(3);
+
+        // When a merge request proposes a production manifest
+        String proposed = "f0e1d2c3b4a5968778695a4b3c2d1e0f98765432";
+        gitlab.put(PROJECT, ".runway/runway-production.yml", proposed, production);
+        assertThat(hook(launcher, "Merge Request Hook", mergeRequest(proposed))).isEqualTo(202);
+
+        // Then it is planned for three regions, and nothing is deployed to production
+        DryRunPlanned plan =
+            await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> bus.of(DryRunPlanned.class, SERVICE), l -> !l.isEmpty())
+                .get(0);
+        assertThat(plan.environment()).isEqualTo("production");
+        assertThat(plan.reference()).endsWith("/merge_requests/1");
+        assertThat(plan.regions()).hasSize(3);
+        assertThat(bus.of(RegionDeployed.class, SERVICE))
+            .allSatisfy(d -> assertThat(d.environment()).isEqualTo("staging"));
+      } finally {
+        launcher.stop(up);
+      }
+    }
+  }
+
+  private static boolean hasProvisioned(Launcher launcher) throws Exception {
+    HttpResponse<String> status =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            launcher.reconciler() + "/api/v1/services/" + SERVICE + "/status"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return status.statusCode() == 200;
+  }
+
+  private static int hook(Launcher launcher, String event, String body) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(launcher.provisioner() + "/webhooks/gitlab"))
+                .header("Content-Type", "application/json")
+                .header("X-Gitlab-Event", event)
+                .header("X-Gitlab-Token", SECRET)
+                .header("X-Gitlab-Event-UUID", UUID.randomUUID().toString())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  private static String push(String commit) {
+    return """
+        {"object_kind":"push","event_name":"push","before":"95790bf891e76fee5e1747ab589903a6a1f80f22",
+         "after":"%s","ref":"refs/heads/main","checkout_sha":"%s","user_username":"jsmith",
+         "project_id":%d,"project":{"id":%d,"path_with_namespace":"runway/example-service","default_branch":"main"},
+         "commits":[{"id":"%s","message":"Deploy v1 to staging","added":[],"modified":[".runway/runway-staging.yml"],"removed":[]}],
+         "total_commits_count":1}
+        """
+        .formatted(commit, commit, PROJECT, PROJECT, commit);
+  }
+
+  private static String mergeRequest(String commit) {
+    return """
+        {"object_kind":"merge_request","event_type":"merge_request","user":{"username":"root"},
+         "project":{"id":%d,"path_with_namespace":"runway/example-service","default_branch":"main"},
+         "object_attributes":{"iid":1,"action":"open","state":"opened","target_branch":"main",
+          "source_branch":"production-v1","source_project_id":%d,"target_project_id":%d,
+          "url":"https://gitlab.example.com/runway/example-service/-/merge_requests/1",
+          "last_commit":{"id":"%s"}}}
+        """
+        .formatted(PROJECT, PROJECT, PROJECT, commit);
+  }
+}
