@@ -49,7 +49,6 @@ class GitlabEndToEndTest {
         await()
             .atMost(Duration.ofSeconds(60))
             .until(() -> !bus.of(ServiceProvisioned.class, SERVICE).isEmpty());
-        await().atMost(Duration.ofSeconds(30)).until(() -> hasProvisioned(launcher));
         String staging =
             Files.readString(Path.of("../examples/hello-service/.runway/runway-staging.yml"));
         String production =
@@ -93,18 +92,6 @@ class GitlabEndToEndTest {
         launcher.stop(up);
       }
     }
-  }
-
-  private static boolean hasProvisioned(Launcher launcher) throws Exception {
-    HttpResponse<String> status =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            launcher.reconciler() + "/api/v1/services/" + SERVICE + "/status"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    return status.statusCode() == 200;
   }
 
   private static int hook(Launcher launcher, String event, String body) throws Exception {
