@@ -4,7 +4,8 @@ start_runway() {
   export RUNWAY_HOME="$1"
   rm -rf "$RUNWAY_HOME"
   mkdir -p "$RUNWAY_HOME"
-  ./mvnw -q -B -DskipTests -Dspotless.check.skip=true install
+  [ -n "${RUNWAY_BENCH_BUILT:-}" ] || ./mvnw -q -B -DskipTests -Dspotless.check.skip=true install
+  export RUNWAY_BENCH_BUILT=1
   ./runway up >"$RUNWAY_HOME.up.log" 2>&1 &
   UP_PID=$!
   trap 'kill -TERM $UP_PID 2>/dev/null; wait $UP_PID 2>/dev/null || true' EXIT

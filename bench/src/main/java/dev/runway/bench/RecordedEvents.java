@@ -6,12 +6,17 @@ import dev.runway.common.events.Observers;
 import dev.runway.common.events.PoisonEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Every Runway event from now on, with its broker timestamp; callers wait for the ones they need.
@@ -23,15 +28,40 @@ final class RecordedEvents {
 
   private final List<Timed> events = new ArrayList<>();
 
+  private final CountDownLatch assigned = new CountDownLatch(1);
+
+  /** Returns once the consumer reads every Runway topic, so no event after this is missed. */
   RecordedEvents(String kafka) {
     Thread thread = new Thread(() -> poll(kafka), "bench-events");
     thread.setDaemon(true);
     thread.start();
+    try {
+      if (!assigned.await(60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("no Runway topic was assigned within 60 s at " + kafka);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private void poll(String kafka) {
     try (KafkaConsumer<String, byte[]> consumer = Observers.consumer(kafka, "bench", false)) {
-      consumer.subscribe(Pattern.compile("runway\\..*"));
+      consumer.subscribe(
+          Pattern.compile("runway\\..*"),
+          new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+              if (!partitions.isEmpty()) {
+                // "latest" resolves lazily; pin it now so events from here on are all read.
+                partitions.forEach(consumer::position);
+                assigned.countDown();
+              }
+            }
+          });
       while (true) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
           try {

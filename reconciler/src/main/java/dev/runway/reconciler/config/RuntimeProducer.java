@@ -5,6 +5,7 @@ import dev.runway.reconciler.runtime.LocalRuntime;
 import dev.runway.reconciler.runtime.RegionRuntime;
 import dev.runway.reconciler.runtime.cloudrun.CloudRunClients;
 import dev.runway.reconciler.runtime.cloudrun.CloudRunRuntime;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -26,7 +27,9 @@ public class RuntimeProducer {
     }
   }
 
+  /** Made at startup: the Cloud Run client takes seconds to build, too long for an event loop. */
   @Produces
+  @Startup
   @ApplicationScoped
   RegionRuntime runtime(ReconcilerConfig config) {
     return switch (config.runtime()) {

@@ -1,5 +1,6 @@
 package dev.runway.reconciler.runtime.cloudrun;
 
+import dev.runway.testing.cloudrun.FakeCloudRun;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -15,6 +15,7 @@ import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.reconciler.runtime.DeployFailed;
 import dev.runway.reconciler.runtime.Placement;
 import dev.runway.reconciler.runtime.RunningRevision;
+import dev.runway.testing.cloudrun.FakeCloudRun;
 import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import java.time.Duration;

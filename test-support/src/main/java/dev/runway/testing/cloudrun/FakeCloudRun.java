@@ -1,4 +1,4 @@
-package dev.runway.reconciler.runtime.cloudrun;
+package dev.runway.testing.cloudrun;
 
 import com.google.cloud.run.v2.Condition;
 import com.google.cloud.run.v2.CreateServiceRequest;
@@ -40,9 +40,9 @@ import java.util.function.Function;
  * does-not-exist} yields a revision that never becomes ready, with Cloud Run's terminal condition.
  * Traffic must sum to 100 and name ready revisions.
  */
-final class FakeCloudRun implements BindableService, AutoCloseable {
+public final class FakeCloudRun implements BindableService, AutoCloseable {
 
-  static final String MISSING_IMAGE = "does-not-exist";
+  public static final String MISSING_IMAGE = "does-not-exist";
 
   private final Map<String, Service> services = new ConcurrentHashMap<>();
   private final Map<String, Map<String, RevisionTemplate>> revisions = new ConcurrentHashMap<>();
@@ -50,12 +50,13 @@ final class FakeCloudRun implements BindableService, AutoCloseable {
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final String serverName = "cloud-run-" + UUID.randomUUID();
   private volatile int pollsUntilDone = 1;
+  private volatile long operationMillis = 0;
   private Server server;
 
-  private record Pending(Operation done, AtomicInteger pollsLeft) {}
+  private record Pending(Operation done, AtomicInteger pollsLeft, long doneAtMillis) {}
 
   /** Serves on an in-process channel named {@link #serverName()}. */
-  FakeCloudRun start() throws IOException {
+  public FakeCloudRun start() throws IOException {
     server =
         InProcessServerBuilder.forName(serverName)
             .addService(this)
@@ -66,31 +67,60 @@ final class FakeCloudRun implements BindableService, AutoCloseable {
   }
 
   /** Serves plaintext gRPC on a free loopback port, for a whole reconciler to reach. */
-  FakeCloudRun listen() throws IOException {
+  public FakeCloudRun listen() throws IOException {
+    return listen(0);
+  }
+
+  /** Serves plaintext gRPC on {@code port} (0: any free one). */
+  public FakeCloudRun listen(int port) throws IOException {
     server =
-        ServerBuilder.forPort(0).addService(this).addService(operationsService()).build().start();
+        ServerBuilder.forPort(port)
+            .addService(this)
+            .addService(operationsService())
+            .build()
+            .start();
     return this;
   }
 
+  /**
+   * Runs the fake as a process, for benchmarks: {@code FakeCloudRun <port> <operation ms>}. Serves
+   * until killed.
+   */
+  public static void main(String[] args) throws Exception {
+    FakeCloudRun fake = new FakeCloudRun();
+    fake.operationTime(java.time.Duration.ofMillis(Long.parseLong(args[1])));
+    fake.listen(Integer.parseInt(args[0]));
+    System.out.println("Cloud Run fake listening on " + fake.endpoint());
+    fake.server.awaitTermination();
+  }
+
   /** The loopback endpoint, after {@link #listen()}. */
-  String endpoint() {
+  public String endpoint() {
     return "localhost:" + server.getPort();
   }
 
-  String serverName() {
+  public String serverName() {
     return serverName;
   }
 
   /** How many GetOperation calls an operation needs before it is done; 0 answers done at once. */
-  void pollsUntilDone(int polls) {
+  public void pollsUntilDone(int polls) {
     this.pollsUntilDone = polls;
   }
 
-  int calls(String method) {
+  /**
+   * How long an operation takes, wall-clock, before it is done (as Cloud Run's take seconds to
+   * minutes); an operation is done once both this and {@link #pollsUntilDone} are satisfied.
+   */
+  public void operationTime(java.time.Duration time) {
+    this.operationMillis = time.toMillis();
+  }
+
+  public int calls(String method) {
     return calls.getOrDefault(method, new AtomicInteger()).get();
   }
 
-  Service service(String name) {
+  public Service service(String name) {
     return services.get(name);
   }
 
@@ -198,7 +228,8 @@ final class FakeCloudRun implements BindableService, AutoCloseable {
     if (pending == null) {
       throw notFound(request.getName());
     }
-    if (pending.pollsLeft().decrementAndGet() > 0) {
+    if (pending.pollsLeft().decrementAndGet() > 0
+        || System.currentTimeMillis() < pending.doneAtMillis()) {
       return pending.done().toBuilder().setDone(false).clearResponse().build();
     }
     return pending.done();
@@ -299,10 +330,15 @@ final class FakeCloudRun implements BindableService, AutoCloseable {
             .setDone(true)
             .setResponse(Any.pack(service))
             .build();
-    if (pollsUntilDone == 0) {
+    if (pollsUntilDone == 0 && operationMillis == 0) {
       return done;
     }
-    operations.put(name, new Pending(done, new AtomicInteger(pollsUntilDone)));
+    operations.put(
+        name,
+        new Pending(
+            done,
+            new AtomicInteger(Math.max(pollsUntilDone, 1)),
+            System.currentTimeMillis() + operationMillis));
     return done.toBuilder().setDone(false).clearResponse().build();
   }
 
@@ -340,7 +376,7 @@ final class FakeCloudRun implements BindableService, AutoCloseable {
   }
 
   /** Calls that change something, summed. */
-  int mutations() {
+  public int mutations() {
     return calls("CreateService") + calls("UpdateService") + calls("DeleteService");
   }
 }
