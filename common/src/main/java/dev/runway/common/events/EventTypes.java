@@ -101,7 +101,13 @@ public final class EventTypes {
               1,
               DeploymentCompleted.class,
               Topics.DEPLOYMENTS,
-              "Every region of a deployment has ended, deployed or failed."));
+              "Every region of a deployment has ended, deployed or failed."),
+          new EventType<>(
+              "RequestStats",
+              1,
+              RequestStats.class,
+              Topics.TELEMETRY,
+              "One second of a revision's traffic in a region, from the gateway router."));
 
   private static final Map<Class<?>, EventType<?>> BY_CLASS =
       ALL.stream().collect(Collectors.toMap(EventType::type, Function.identity()));

@@ -22,7 +22,8 @@ public sealed interface RunwayEvent
         RegionDeployFailed,
         TrafficShifted,
         RegionRemoved,
-        DeploymentCompleted {
+        DeploymentCompleted,
+        RequestStats {
 
   /** The service this event is about; the record key and CloudEvent subject. */
   String service();

@@ -158,7 +158,24 @@ final class EventSamples {
                   "example-service-staging-00002",
                   List.of("europe-west1"),
                   List.of("us-east1"),
-                  2150)));
+                  2150)),
+          Map.entry(
+              RequestStats.class,
+              new RequestStats(
+                  "example-service",
+                  "production",
+                  "europe-west1",
+                  "example-service-production-00002",
+                  java.time.Instant.parse("2026-11-29T10:15:31Z"),
+                  1,
+                  120,
+                  110,
+                  0,
+                  2,
+                  8,
+                  1,
+                  List.of(0L, 0L, 3L, 40L, 60L, 12L, 4L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L),
+                  1234.5)));
 
   static RunwayEvent of(EventType<?> type) {
     RunwayEvent sample = BY_TYPE.get(type.type());
