@@ -1,11 +1,8 @@
 package dev.runway.testing;
 
-import dev.runway.common.events.CloudEventHeaders;
-import dev.runway.common.events.EventCodec;
 import dev.runway.common.events.EventEnvelope;
-import dev.runway.common.events.EventTypes;
+import dev.runway.common.events.EventRecords;
 import dev.runway.common.events.RunwayEvent;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -15,7 +12,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -40,16 +36,7 @@ public final class EventProducer implements AutoCloseable {
 
   /** Sends this exact CloudEvent (same ce_id every time: a redelivery). */
   public void send(EventEnvelope envelope) {
-    RecordHeaders headers = new RecordHeaders();
-    CloudEventHeaders.of(envelope)
-        .forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
-    send(
-        new ProducerRecord<>(
-            EventTypes.of(envelope.data()).topic(),
-            null,
-            envelope.subject(),
-            EventCodec.encode(envelope.data()),
-            headers));
+    send(EventRecords.of(envelope));
   }
 
   /** Sends any record, poison included. */

@@ -1,0 +1,145 @@
+package dev.runway.router;
+
+import dev.runway.common.events.EventCodec;
+import dev.runway.common.regions.RegionCatalogue;
+import dev.runway.router.admin.RoutesView;
+import dev.runway.router.balancing.OutlierDetector;
+import dev.runway.router.balancing.RetryBudget;
+import dev.runway.router.config.RouterConfig;
+import dev.runway.router.geo.ClientRegions;
+import dev.runway.router.geo.RegionDistances;
+import dev.runway.router.health.ActiveHealthChecks;
+import dev.runway.router.proxy.HostNames;
+import dev.runway.router.proxy.ProxyHandler;
+import dev.runway.router.routes.RouteFeed;
+import dev.runway.router.routes.RouteTable;
+import dev.runway.router.telemetry.RouterMetrics;
+import dev.runway.router.telemetry.StatsPublisher;
+import dev.runway.router.telemetry.TrafficStats;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Puts the router together on Quarkus's own Vert.x HTTP server: the proxy first, for every host
+ * under the domain; {@code /admin/routes}, {@code /q/health} and {@code /q/metrics} for the rest.
+ */
+@ApplicationScoped
+public class GatewayRouter {
+
+  private final RouteTable table = new RouteTable(System::nanoTime);
+  private final TrafficStats stats = new TrafficStats(Instant.now());
+  private RouteFeed feed;
+  private ActiveHealthChecks checks;
+  private StatsPublisher publisher;
+  private long statsTimer = -1;
+
+  void start(
+      @Observes Router router,
+      Vertx vertx,
+      RouterConfig config,
+      MeterRegistry registry,
+      @ConfigProperty(name = "kafka.bootstrap.servers") String kafka) {
+    RegionDistances distances = new RegionDistances(RegionCatalogue.cloudRun(), config.rtt());
+    HttpClient backends =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setKeepAlive(true)
+                .setTcpNoDelay(true)
+                .setDecompressionSupported(false)
+                .setConnectTimeout((int) config.connectTimeout().toMillis()),
+            new PoolOptions().setHttp1MaxSize(config.poolSizePerBackend()));
+    ProxyHandler proxy =
+        new ProxyHandler(
+            table,
+            new HostNames(config.domain()),
+            new ClientRegions(distances, config.clientNetworks()),
+            new OutlierDetector(
+                config.outliers().consecutiveFailures(),
+                config.outliers().baseEjection(),
+                config.outliers().maxEjection()),
+            new RetryBudget(config.retries().budgetRatio(), config.retries().minPerSecond()),
+            stats,
+            new RouterMetrics(registry),
+            backends,
+            new ProxyHandler.Settings(
+                config.connectTimeout().toMillis(),
+                config.backendTimeout().toMillis(),
+                config.stickyHeader(),
+                config.outliers().slowStart().toNanos()));
+    router.route().order(Integer.MIN_VALUE + 10).handler(proxy);
+    router
+        .get("/admin/routes")
+        .handler(
+            ctx -> {
+              try {
+                ctx.response()
+                    .putHeader("Content-Type", "application/json")
+                    .end(
+                        EventCodec.json()
+                            .writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(RoutesView.of(table, System.nanoTime())));
+              } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                ctx.fail(e);
+              }
+            });
+
+    feed = new RouteFeed(kafka, table);
+    feed.start();
+    checks =
+        new ActiveHealthChecks(
+            vertx,
+            vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)),
+            table,
+            new ActiveHealthChecks.Settings(
+                config.health().path(),
+                config.health().interval().toMillis(),
+                config.health().timeout().toMillis(),
+                config.health().healthyThreshold(),
+                config.health().unhealthyThreshold()));
+    checks.start();
+    publisher = new StatsPublisher(kafka);
+    statsTimer =
+        vertx.setPeriodic(
+            config.statsInterval().toMillis(),
+            id ->
+                vertx.executeBlocking(
+                    () -> {
+                      publisher.publish(stats.roll(Instant.now()));
+                      return null;
+                    },
+                    false));
+  }
+
+  void stop(@Observes ShutdownEvent event, Vertx vertx) {
+    if (statsTimer >= 0) {
+      vertx.cancelTimer(statsTimer);
+    }
+    if (checks != null) {
+      checks.stop();
+    }
+    if (feed != null) {
+      feed.close();
+    }
+    if (publisher != null) {
+      publisher.close();
+    }
+  }
+
+  /** Whether the route table holds what the bus held at start: the router's readiness. */
+  public boolean routesReady() {
+    return feed != null && feed.caughtUp();
+  }
+
+  public RouteTable table() {
+    return table;
+  }
+}

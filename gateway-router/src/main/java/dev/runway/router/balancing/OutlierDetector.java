@@ -1,0 +1,49 @@
+package dev.runway.router.balancing;
+
+import dev.runway.router.routes.Backend;
+import dev.runway.router.routes.ServiceRoute;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * Passive outlier detection: a backend that answers 5xx or refuses connections so many times in a
+ * row is ejected for a base time, longer with each ejection, up to a maximum. The last available
+ * backend of a service is never ejected: a struggling backend serves better than none.
+ */
+public final class OutlierDetector {
+
+  private static final Logger LOG = Logger.getLogger(OutlierDetector.class);
+
+  private final int threshold;
+  private final long baseNanos;
+  private final long maxNanos;
+
+  public OutlierDetector(int threshold, Duration base, Duration max) {
+    this.threshold = threshold;
+    this.baseNanos = base.toNanos();
+    this.maxNanos = max.toNanos();
+  }
+
+  /** Records a success: the run of failures is over. */
+  public void succeeded(Backend backend) {
+    backend.state().succeeded();
+  }
+
+  /** Records a failure; returns true if it ejected the backend. */
+  public boolean failed(Backend backend, ServiceRoute route, long now) {
+    if (backend.state().failed() < threshold || !backend.state().available(now)) {
+      return false;
+    }
+    boolean another =
+        route.backends().stream().anyMatch(b -> b != backend && b.state().available(now));
+    if (!another) {
+      return false;
+    }
+    long length = Math.min(maxNanos, baseNanos * (backend.state().ejections() + 1L));
+    backend.state().eject(now, now + length);
+    LOG.warnf(
+        "Ejected %s for %d s after %d failures in a row (ejection %d)",
+        backend, length / 1_000_000_000L, threshold, backend.state().ejections());
+    return true;
+  }
+}

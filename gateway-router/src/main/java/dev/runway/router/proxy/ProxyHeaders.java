@@ -1,0 +1,68 @@
+package dev.runway.router.proxy;
+
+import io.vertx.core.MultiMap;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Headers across the proxy, per RFC 9110 §7.6.1: hop-by-hop fields (and any the Connection header
+ * names) stay on their hop; {@code X-Forwarded-For}, {@code -Proto} and {@code -Host} tell the
+ * backend about the client; everything else, {@code traceparent} included, passes unchanged.
+ */
+public final class ProxyHeaders {
+
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "connection",
+          "keep-alive",
+          "proxy-connection",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "http2-settings");
+
+  private ProxyHeaders() {}
+
+  /** The end-to-end fields of {@code from}, without Host. */
+  public static MultiMap endToEnd(MultiMap from) {
+    Set<String> dropped = new TreeSet<>(HOP_BY_HOP);
+    for (String connection : from.getAll("Connection")) {
+      for (String token : connection.split(",")) {
+        dropped.add(token.strip().toLowerCase(Locale.ROOT));
+      }
+    }
+    dropped.add("host");
+    MultiMap to = MultiMap.caseInsensitiveMultiMap();
+    for (var entry : from) {
+      if (!dropped.contains(entry.getKey().toLowerCase(Locale.ROOT))
+          && !entry.getKey().startsWith(":")) {
+        to.add(entry.getKey(), entry.getValue());
+      }
+    }
+    return to;
+  }
+
+  /** What goes to the backend: the client's end-to-end fields plus where the request came from. */
+  public static MultiMap toBackend(
+      MultiMap client, String authority, String clientAddress, String scheme, String backendHost) {
+    MultiMap to = endToEnd(client);
+    String forwardedFor = client.get("X-Forwarded-For");
+    if (clientAddress != null) {
+      to.set(
+          "X-Forwarded-For",
+          forwardedFor == null ? clientAddress : forwardedFor + ", " + clientAddress);
+    }
+    if (client.get("X-Forwarded-Proto") == null) {
+      to.set("X-Forwarded-Proto", scheme);
+    }
+    if (client.get("X-Forwarded-Host") == null && authority != null) {
+      to.set("X-Forwarded-Host", authority);
+    }
+    to.set("Host", backendHost);
+    return to;
+  }
+}

@@ -1,0 +1,257 @@
+package dev.runway.router;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.runway.common.events.RegionRemoved;
+import dev.runway.common.events.TrafficShifted;
+import dev.runway.testing.EventProducer;
+import dev.runway.testing.KafkaTestResource;
+import dev.runway.testing.TestInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The router as a client sees it: real HTTP in, real HTTP backends out, routes from the bus. */
+@QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+class GatewayRouterTest {
+
+  private static EventProducer producer;
+  private final List<TestBackend> started = new ArrayList<>();
+
+  @BeforeAll
+  static void connect() {
+    producer = new EventProducer(TestInfrastructure.kafkaBootstrapServers());
+  }
+
+  @AfterAll
+  static void disconnect() {
+    producer.close();
+  }
+
+  @AfterEach
+  void stopBackends() {
+    started.forEach(TestBackend::close);
+  }
+
+  private TestBackend backend(String region, String revision) {
+    TestBackend backend = new TestBackend(region, revision);
+    started.add(backend);
+    return backend;
+  }
+
+  /** Routes {@code service} in production: one revision per region, all traffic to it. */
+  private Map<String, TestBackend> deploy(String service, String... regions) {
+    Map<String, TestBackend> backends = new HashMap<>();
+    for (String region : regions) {
+      TestBackend b = backend(region, service + "-production-00001");
+      backends.put(region, b);
+      shift(
+          service,
+          region,
+          Map.of(service + "-production-00001", 100),
+          Map.of(service + "-production-00001", b.url()));
+    }
+    awaitRouted(service, regions.length);
+    return backends;
+  }
+
+  private static void shift(
+      String service, String region, Map<String, Integer> weights, Map<String, String> urls) {
+    producer.send(new TrafficShifted(service, "production", region, weights, urls));
+  }
+
+  private static void awaitRouted(String service, int regions) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                given()
+                    .get("/admin/routes")
+                    .jsonPath()
+                    .getList("findAll { it.service == '" + service + "' }.regions")
+                    .stream()
+                    .mapToInt(r -> ((Map<?, ?>) r).size())
+                    .sum(),
+            n -> n == regions);
+  }
+
+  private static Response get(String service, String clientRegion, String path) {
+    var request = given().header("Host", service + ".runway.localhost");
+    if (clientRegion != null) {
+      request = request.header("X-Runway-Client-Region", clientRegion);
+    }
+    return request.get(path);
+  }
+
+  @Test
+  void shouldServeTheClientFromItsNearestRegion() {
+    deploy("near-service", "europe-west1", "us-east1", "asia-northeast1");
+
+    get("near-service", "europe-west4", "/v1/completions")
+        .then()
+        .statusCode(200)
+        .header("X-Runway-Region", "europe-west1")
+        .header("X-Runway-Revision", "near-service-production-00001")
+        .body("region", equalTo("europe-west1"));
+    get("near-service", "us-central1", "/").then().header("X-Runway-Region", "us-east1");
+    get("near-service", "asia-east1", "/").then().header("X-Runway-Region", "asia-northeast1");
+  }
+
+  @Test
+  void shouldPassEndToEndHeadersAndDropHopByHopOnes() {
+    deploy("header-service", "europe-west1");
+
+    given()
+        .header("Host", "header-service.runway.localhost")
+        .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+        .header("Connection", "X-Hop")
+        .header("X-Hop", "only for this hop")
+        .get("/")
+        .then()
+        .statusCode(200)
+        .body("traceparent", equalTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
+        .body("x_forwarded_for", equalTo("127.0.0.1"))
+        .body("x_forwarded_host", equalTo("header-service.runway.localhost"))
+        .body("hop_header", equalTo("null"));
+  }
+
+  @Test
+  void shouldStreamARequestBodyToTheBackend() {
+    deploy("body-service", "europe-west1");
+    byte[] body = new byte[300_000];
+
+    given()
+        .header("Host", "body-service.runway.localhost")
+        .contentType("application/octet-stream")
+        .body(body)
+        .post("/v1/completions")
+        .then()
+        .statusCode(200)
+        .body("method", equalTo("POST"))
+        .body("body_bytes", equalTo(300_000));
+  }
+
+  @Test
+  void shouldAnswer404ForAServiceItDoesNotRoute() {
+    given()
+        .header("Host", "no-such-service.runway.localhost")
+        .get("/")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("title", equalTo("Unknown service"));
+  }
+
+  @Test
+  void shouldAnswer400ToAMalformedRequest() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          "GET / HTTP/1.1\r\nHost: x.runway.localhost\r\nBad Header Without Colon\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+      assertThat(status).isEqualTo("HTTP/1.1 400");
+    }
+  }
+
+  @Test
+  void shouldAnswer504WhenABackendHangs() {
+    Map<String, TestBackend> backends = deploy("hang-service", "europe-west1");
+    backends.get("europe-west1").mode(TestBackend.Mode.HANG);
+
+    long start = System.nanoTime();
+    get("hang-service", "europe-west1", "/v1/completions")
+        .then()
+        .statusCode(504)
+        .header("X-Runway-Region", "europe-west1");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void shouldSplitARegionByTheRevisionsWeights() {
+    TestBackend stable = backend("europe-west1", "split-service-production-00001");
+    TestBackend canary = backend("europe-west1", "split-service-production-00002");
+    shift(
+        "split-service",
+        "europe-west1",
+        Map.of("split-service-production-00001", 80, "split-service-production-00002", 20),
+        Map.of(
+            "split-service-production-00001",
+            stable.url(),
+            "split-service-production-00002",
+            canary.url()));
+    awaitRouted("split-service", 1);
+
+    int requests = 2000;
+    int toCanary = 0;
+    for (int i = 0; i < requests; i++) {
+      if (get("split-service", "europe-west1", "/").header("X-Runway-Revision").endsWith("00002")) {
+        toCanary++;
+      }
+    }
+
+    // 20% ± 3 standard deviations of a binomial over 2000 draws (±2.7%)
+    assertThat(toCanary / (double) requests).isBetween(0.173, 0.227);
+  }
+
+  @Test
+  void shouldKeepAClientOnOneRevisionWithTheStickyHeader() {
+    TestBackend stable = backend("europe-west1", "sticky-service-production-00001");
+    TestBackend canary = backend("europe-west1", "sticky-service-production-00002");
+    shift(
+        "sticky-service",
+        "europe-west1",
+        Map.of("sticky-service-production-00001", 50, "sticky-service-production-00002", 50),
+        Map.of(
+            "sticky-service-production-00001",
+            stable.url(),
+            "sticky-service-production-00002",
+            canary.url()));
+    awaitRouted("sticky-service", 1);
+
+    for (String session : List.of("alice", "bob", "carol")) {
+      String first = null;
+      for (int i = 0; i < 20; i++) {
+        String revision =
+            given()
+                .header("Host", "sticky-service.runway.localhost")
+                .header("X-Runway-Session", session)
+                .get("/")
+                .header("X-Runway-Revision");
+        first = first == null ? revision : first;
+        assertThat(revision).as(session).isEqualTo(first);
+      }
+    }
+  }
+
+  @Test
+  void shouldStopRoutingToARemovedRegion() {
+    deploy("removed-service", "europe-west1", "us-east1");
+
+    producer.send(new RegionRemoved("removed-service", "production", "europe-west1", "dep-1"));
+    awaitRouted("removed-service", 1);
+
+    get("removed-service", "europe-west1", "/").then().header("X-Runway-Region", "us-east1");
+  }
+}
