@@ -15,6 +15,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -24,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class GatewayRouterTest {
 
   private static EventProducer producer;
+  @Inject Vertx vertx;
   private final List<TestBackend> started = new ArrayList<>();
 
   @BeforeAll
@@ -148,6 +158,35 @@ class GatewayRouterTest {
         .statusCode(200)
         .body("method", equalTo("POST"))
         .body("body_bytes", equalTo(300_000));
+  }
+
+  @Test
+  void shouldServeHttp2ClientsOverCleartext() throws Exception {
+    deploy("h2-service", "europe-west1");
+    HttpClient h2 =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false));
+    try {
+      HttpClientResponse response =
+          h2.request(
+                  new RequestOptions()
+                      .setServer(SocketAddress.inetSocketAddress(RestAssured.port, "127.0.0.1"))
+                      .setHost("h2-service.runway.localhost")
+                      .setPort(RestAssured.port)
+                      .setURI("/v1/completions"))
+              .compose(r -> r.send())
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS);
+
+      assertThat(response.version()).isEqualTo(HttpVersion.HTTP_2);
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.getHeader("X-Runway-Region")).isEqualTo("europe-west1");
+    } finally {
+      h2.close();
+    }
   }
 
   @Test

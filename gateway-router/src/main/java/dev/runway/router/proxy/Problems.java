@@ -24,6 +24,6 @@ public final class Problems {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       body = "{\"status\":" + status + "}";
     }
-    response.setStatusCode(status).putHeader("Content-Type", "application/problem+json").end(body);
+    response.setStatusCode(status).putHeader("content-type", "application/problem+json").end(body);
   }
 }

@@ -273,10 +273,10 @@ public final class ProxyHandler implements Handler<RoutingContext> {
       }
       HttpServerResponse response = ctx.response();
       response.setStatusCode(status);
-      MultiMap headers = ProxyHeaders.endToEnd(answer.headers());
+      boolean h2 = request.version() == HttpVersion.HTTP_2;
+      MultiMap headers = ProxyHeaders.endToEnd(answer.headers(), h2);
       response.headers().setAll(headers);
-      response.putHeader("X-Runway-Region", backend.region());
-      response.putHeader("X-Runway-Revision", backend.revision());
+      identify(response, backend);
       if (!headers.contains(HttpHeaders.CONTENT_LENGTH)
           && request.version() != HttpVersion.HTTP_2
           && request.method() != HttpMethod.HEAD
@@ -306,8 +306,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
 
     private void answerError(Backend backend, int status, String title, String detail) {
       request.resume(); // a body nobody will read: let it drain
-      ctx.response().putHeader("X-Runway-Region", backend.region());
-      ctx.response().putHeader("X-Runway-Revision", backend.revision());
+      identify(ctx.response(), backend);
       Problems.send(ctx.response(), status, title, detail);
       record(backend, status);
     }
@@ -318,6 +317,12 @@ public final class ProxyHandler implements Handler<RoutingContext> {
       stats.answered(key, status, micros);
       metrics.answered(key, status, micros);
     }
+  }
+
+  /** Which region and revision answered. */
+  private static void identify(HttpServerResponse response, Backend backend) {
+    response.putHeader("x-runway-region", backend.region());
+    response.putHeader("x-runway-revision", backend.revision());
   }
 
   private static RevisionKey key(Backend backend) {

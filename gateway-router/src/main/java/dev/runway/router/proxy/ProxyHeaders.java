@@ -29,6 +29,14 @@ public final class ProxyHeaders {
 
   /** The end-to-end fields of {@code from}, without Host. */
   public static MultiMap endToEnd(MultiMap from) {
+    return endToEnd(from, false);
+  }
+
+  /**
+   * The end-to-end fields of {@code from}, without Host; with {@code lowercase}, names in lower
+   * case, as HTTP/2 requires of every field it carries.
+   */
+  public static MultiMap endToEnd(MultiMap from, boolean lowercase) {
     Set<String> dropped = new TreeSet<>(HOP_BY_HOP);
     for (String connection : from.getAll("Connection")) {
       for (String token : connection.split(",")) {
@@ -40,7 +48,8 @@ public final class ProxyHeaders {
     for (var entry : from) {
       if (!dropped.contains(entry.getKey().toLowerCase(Locale.ROOT))
           && !entry.getKey().startsWith(":")) {
-        to.add(entry.getKey(), entry.getValue());
+        to.add(
+            lowercase ? entry.getKey().toLowerCase(Locale.ROOT) : entry.getKey(), entry.getValue());
       }
     }
     return to;

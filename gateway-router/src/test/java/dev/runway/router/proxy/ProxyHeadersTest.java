@@ -1,0 +1,64 @@
+package dev.runway.router.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.MultiMap;
+import org.junit.jupiter.api.Test;
+
+class ProxyHeadersTest {
+
+  @Test
+  void shouldDropHopByHopFieldsAndTheOnesConnectionNames() {
+    MultiMap client =
+        MultiMap.caseInsensitiveMultiMap()
+            .add("Connection", "keep-alive, X-Secret-Hop")
+            .add("Keep-Alive", "timeout=5")
+            .add("X-Secret-Hop", "1")
+            .add("Transfer-Encoding", "chunked")
+            .add("Upgrade", "h2c")
+            .add("TE", "trailers")
+            .add("Proxy-Authorization", "Basic x")
+            .add("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+            .add("Accept", "application/json")
+            .add("Host", "example-service.runway.localhost");
+
+    MultiMap backend =
+        ProxyHeaders.toBackend(
+            client, "example-service.runway.localhost", "10.0.0.7", "http", "127.0.0.1:41233");
+
+    assertThat(backend.names())
+        .containsExactlyInAnyOrder(
+            "traceparent",
+            "Accept",
+            "Host",
+            "X-Forwarded-For",
+            "X-Forwarded-Proto",
+            "X-Forwarded-Host");
+    assertThat(backend.get("Host")).isEqualTo("127.0.0.1:41233");
+    assertThat(backend.get("X-Forwarded-Host")).isEqualTo("example-service.runway.localhost");
+  }
+
+  @Test
+  void shouldAppendTheClientToAnExistingForwardedChain() {
+    MultiMap client =
+        MultiMap.caseInsensitiveMultiMap()
+            .add("X-Forwarded-For", "203.0.113.9")
+            .add("X-Forwarded-Proto", "https");
+
+    MultiMap backend =
+        ProxyHeaders.toBackend(client, "a.runway.localhost", "10.0.0.7", "http", "b:1");
+
+    assertThat(backend.get("X-Forwarded-For")).isEqualTo("203.0.113.9, 10.0.0.7");
+    assertThat(backend.get("X-Forwarded-Proto")).isEqualTo("https");
+  }
+
+  @Test
+  void shouldLowerCaseNamesForHttp2() {
+    MultiMap answer =
+        MultiMap.caseInsensitiveMultiMap()
+            .add("Content-Type", "text/plain")
+            .add("Connection", "close");
+
+    assertThat(ProxyHeaders.endToEnd(answer, true).names()).containsExactly("content-type");
+  }
+}
