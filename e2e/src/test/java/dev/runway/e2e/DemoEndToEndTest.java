@@ -33,10 +33,14 @@ class DemoEndToEndTest {
         .contains("\"region\":\"europe-west1\",\"revision\":\"example-service-staging-00001\"")
         .contains("\"region\":\"us-east1\"")
         .contains("\"region\":\"us-west1\"")
+        .contains("client in europe-west4 -> served by europe-west1")
+        .contains("client in us-central1 -> served by us-east1")
+        .contains("client in us-west2 -> served by us-west1")
+        .contains("client in europe-west4 -> served by us-east1 (0 of 20 requests failed)")
         .contains("demo complete");
     // And it wrote the service's infrastructure and left nothing running, revisions included
     assertThat(launcher.home.resolve("demo/terraform/example-service/main.tf.json")).exists();
     assertThat(Files.list(launcher.home.resolve("demo/pids"))).isEmpty();
-    assertThat(demo.output()).contains("stopped 3 revision process(es)");
+    assertThat(demo.output()).containsPattern("stopped [23] revision process\\(es\\)");
   }
 }

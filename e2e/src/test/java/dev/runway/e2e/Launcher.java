@@ -29,6 +29,7 @@ final class Launcher {
     env.put("RUNWAY_DB_PORT", String.valueOf(freePort()));
     env.put("RUNWAY_PROVISIONER_PORT", String.valueOf(freePort()));
     env.put("RUNWAY_RECONCILER_PORT", String.valueOf(freePort()));
+    env.put("RUNWAY_ROUTER_PORT", String.valueOf(freePort()));
   }
 
   /** The result of a finished command. */
