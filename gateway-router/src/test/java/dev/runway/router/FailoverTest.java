@@ -62,21 +62,6 @@ class FailoverTest {
     return backend;
   }
 
-  private static void awaitRegions(String service, int regions) {
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                given()
-                    .get("/admin/routes")
-                    .jsonPath()
-                    .getList("findAll { it.service == '" + service + "' }.regions")
-                    .stream()
-                    .mapToInt(r -> ((Map<?, ?>) r).size())
-                    .sum(),
-            n -> n == regions);
-  }
-
   private static Response call(String service, String method) {
     return given()
         .header("Host", service + ".runway.localhost")
@@ -90,7 +75,7 @@ class FailoverTest {
     TestBackend europe = deploy("failover-service", "europe-west1");
     deploy("failover-service", "europe-west4");
     deploy("failover-service", "us-east1");
-    awaitRegions("failover-service", 3);
+    Routes.awaitRegions("failover-service", 3);
     assertThat(call("failover-service", "GET").header("X-Runway-Region")).isEqualTo("europe-west1");
 
     // At a steady 100 requests per second, half GET and half POST, europe-west1 dies
@@ -140,7 +125,7 @@ class FailoverTest {
   void shouldEjectABackendThatKeepsFailingAndReadmitItWhenItRecovers() {
     TestBackend europe = deploy("outlier-service", "europe-west1");
     deploy("outlier-service", "us-east1");
-    awaitRegions("outlier-service", 2);
+    Routes.awaitRegions("outlier-service", 2);
 
     // POSTs are not retried, so each failure reaches the client until the ejection
     europe.mode(TestBackend.Mode.FAIL);
@@ -171,7 +156,7 @@ class FailoverTest {
   @Test
   void shouldPublishRequestStatsMatchingTheTrafficServed() {
     deploy("stats-service", "europe-west1");
-    awaitRegions("stats-service", 1);
+    Routes.awaitRegions("stats-service", 1);
 
     for (int i = 0; i < 30; i++) {
       call("stats-service", "GET");
@@ -207,7 +192,7 @@ class FailoverTest {
   void shouldRebuildTheRouteTableFromTheBusOnStart() {
     deploy("restart-service", "europe-west1");
     deploy("restart-service", "us-east1");
-    awaitRegions("restart-service", 2);
+    Routes.awaitRegions("restart-service", 2);
 
     // A router starting now reads the same facts
     RouteTable rebuilt = new RouteTable(System::nanoTime);

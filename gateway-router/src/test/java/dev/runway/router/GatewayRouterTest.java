@@ -80,28 +80,29 @@ class GatewayRouterTest {
           Map.of(service + "-production-00001", 100),
           Map.of(service + "-production-00001", b.url()));
     }
-    awaitRouted(service, regions.length);
+    Routes.awaitRegions(service, regions.length);
     return backends;
+  }
+
+  /** Routes europe-west1 of {@code service} to a stable revision and a canary with the rest. */
+  private void splitEuropeWest1(String service, int stableWeight) {
+    String stable = service + "-production-00001";
+    String canary = service + "-production-00002";
+    shift(
+        service,
+        "europe-west1",
+        Map.of(stable, stableWeight, canary, 100 - stableWeight),
+        Map.of(
+            stable,
+            backend("europe-west1", stable).url(),
+            canary,
+            backend("europe-west1", canary).url()));
+    Routes.awaitRegions(service, 1);
   }
 
   private static void shift(
       String service, String region, Map<String, Integer> weights, Map<String, String> urls) {
     producer.send(new TrafficShifted(service, "production", region, weights, urls));
-  }
-
-  private static void awaitRouted(String service, int regions) {
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                given()
-                    .get("/admin/routes")
-                    .jsonPath()
-                    .getList("findAll { it.service == '" + service + "' }.regions")
-                    .stream()
-                    .mapToInt(r -> ((Map<?, ?>) r).size())
-                    .sum(),
-            n -> n == regions);
   }
 
   private static Response get(String service, String clientRegion, String path) {
@@ -229,18 +230,7 @@ class GatewayRouterTest {
 
   @Test
   void shouldSplitARegionByTheRevisionsWeights() {
-    TestBackend stable = backend("europe-west1", "split-service-production-00001");
-    TestBackend canary = backend("europe-west1", "split-service-production-00002");
-    shift(
-        "split-service",
-        "europe-west1",
-        Map.of("split-service-production-00001", 80, "split-service-production-00002", 20),
-        Map.of(
-            "split-service-production-00001",
-            stable.url(),
-            "split-service-production-00002",
-            canary.url()));
-    awaitRouted("split-service", 1);
+    splitEuropeWest1("split-service", 80);
 
     int requests = 2000;
     int toCanary = 0;
@@ -256,18 +246,7 @@ class GatewayRouterTest {
 
   @Test
   void shouldKeepAClientOnOneRevisionWithTheStickyHeader() {
-    TestBackend stable = backend("europe-west1", "sticky-service-production-00001");
-    TestBackend canary = backend("europe-west1", "sticky-service-production-00002");
-    shift(
-        "sticky-service",
-        "europe-west1",
-        Map.of("sticky-service-production-00001", 50, "sticky-service-production-00002", 50),
-        Map.of(
-            "sticky-service-production-00001",
-            stable.url(),
-            "sticky-service-production-00002",
-            canary.url()));
-    awaitRouted("sticky-service", 1);
+    splitEuropeWest1("sticky-service", 50);
 
     for (String session : List.of("alice", "bob", "carol")) {
       String first = null;
@@ -289,7 +268,7 @@ class GatewayRouterTest {
     deploy("removed-service", "europe-west1", "us-east1");
 
     producer.send(new RegionRemoved("removed-service", "production", "europe-west1", "dep-1"));
-    awaitRouted("removed-service", 1);
+    Routes.awaitRegions("removed-service", 1);
 
     get("removed-service", "europe-west1", "/").then().header("X-Runway-Region", "us-east1");
   }

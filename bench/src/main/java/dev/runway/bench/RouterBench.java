@@ -1,0 +1,261 @@
+package dev.runway.bench;
+
+import dev.runway.common.events.EventEnvelope;
+import dev.runway.common.events.EventRecords;
+import dev.runway.common.events.TrafficShifted;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The gateway router against nginx as the same reverse proxy, and against the backend direct: wrk
+ * at the maximum rate (max RPS) and at half of it (latency), medians of several runs.
+ *
+ * <p>usage: RouterBench kafka routerPort nginxPort backendPort routerPid runs seconds out.md
+ */
+public final class RouterBench {
+
+  private static final String SERVICE = "bench-service";
+  private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+  private static final Pattern PERCENTILE =
+      Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
+
+  private record Target(String name, String url, String host) {}
+
+  private record Run(double rps, double p50Ms, double p99Ms) {}
+
+  public static void main(String[] args) throws Exception {
+    String kafka = args[0];
+    int routerPort = Integer.parseInt(args[1]);
+    int nginxPort = Integer.parseInt(args[2]);
+    int backendPort = Integer.parseInt(args[3]);
+    long routerPid = Long.parseLong(args[4]);
+    int runs = Integer.parseInt(args[5]);
+    int seconds = Integer.parseInt(args[6]);
+    Path out = Path.of(args[7]);
+
+    route(kafka, routerPort, backendPort);
+    Path script = Files.createTempFile("wrk-delay", ".lua");
+    Files.writeString(
+        script, "local d = tonumber(os.getenv('WRK_DELAY_MS'))\nfunction delay() return d end\n");
+
+    List<Target> targets =
+        List.of(
+            new Target("direct", "http://127.0.0.1:" + backendPort + "/", null),
+            new Target("nginx", "http://127.0.0.1:" + nginxPort + "/", null),
+            new Target(
+                "router", "http://127.0.0.1:" + routerPort + "/", SERVICE + ".runway.localhost"));
+    for (Target t : targets) { // warm-up: the JIT, the pools
+      wrk(t, 64, 5, null, null);
+    }
+    Map<String, double[]> results = new java.util.LinkedHashMap<>();
+    for (Target t : targets) {
+      List<Double> max = new ArrayList<>();
+      List<Double> p50 = new ArrayList<>();
+      List<Double> p99 = new ArrayList<>();
+      List<Double> halfRate = new ArrayList<>();
+      for (int run = 1; run <= runs; run++) {
+        Run full = wrk(t, 64, seconds, null, null);
+        max.add(full.rps());
+        // Half the rate: 10 ms between requests per connection, as many connections as needed.
+        int connections = (int) Math.max(1, Math.round(full.rps() / 2 / 100));
+        Run half = wrk(t, connections, seconds, script, 10);
+        halfRate.add(half.rps());
+        p50.add(half.p50Ms());
+        p99.add(half.p99Ms());
+        System.err.printf(
+            Locale.ROOT,
+            "%s run %d: max %.0f rps; at %.0f rps p50 %.3f ms p99 %.3f ms%n",
+            t.name(),
+            run,
+            full.rps(),
+            half.rps(),
+            half.p50Ms(),
+            half.p99Ms());
+      }
+      results.put(
+          t.name(),
+          new double[] {
+            Percentiles.median(max),
+            Percentiles.median(halfRate),
+            Percentiles.median(p50),
+            Percentiles.median(p99)
+          });
+    }
+    double[] direct = results.get("direct");
+    double[] nginx = results.get("nginx");
+    double[] router = results.get("router");
+    String rss = rss(routerPid);
+    String report =
+        String.format(
+            Locale.ROOT,
+            """
+            ## Gateway router against nginx
+
+            Measured %s by `bench/router.sh` on this machine (2 cores shared by wrk, the backend,
+            the proxy under test and an idle Runway), median of %d runs of %d s each. The backend
+            is nginx answering `200 ok`; nginx as the peer proxies to it with keep-alive (the
+            configuration is in the script); the router proxies to it from a route published on
+            the bus. Maximum rate: `wrk -t2 -c64`. Latency at half of each target's own maximum:
+            wrk with 10 ms between requests per connection.
+
+            | target | max RPS | RPS at 50%% | p50 at 50%% | p99 at 50%% |
+            |---|---:|---:|---:|---:|
+            | direct | %.0f | %.0f | %.3f ms | %.3f ms |
+            | nginx | %.0f | %.0f | %.3f ms | %.3f ms |
+            | router | %.0f | %.0f | %.3f ms | %.3f ms |
+
+            | figure | value | goal |
+            |---|---:|---|
+            | router / nginx max RPS | %.2f | ≥ 1.0 |
+            | router / direct max RPS | %.2f | (Envoy 0.36–0.55, HAProxy about 0.55, published) |
+            | nginx / direct max RPS | %.2f | |
+            | added p50: router / nginx | %.3f ms / %.3f ms | |
+            | added p99: router / nginx | %.3f ms / %.3f ms | router ≤ nginx |
+            | router RSS after the runs | %s | |
+            """,
+            LocalDate.now(),
+            runs,
+            seconds,
+            direct[0],
+            direct[1],
+            direct[2],
+            direct[3],
+            nginx[0],
+            nginx[1],
+            nginx[2],
+            nginx[3],
+            router[0],
+            router[1],
+            router[2],
+            router[3],
+            router[0] / nginx[0],
+            router[0] / direct[0],
+            nginx[0] / direct[0],
+            router[2] - direct[2],
+            nginx[2] - direct[2],
+            router[3] - direct[3],
+            nginx[3] - direct[3],
+            rss);
+    System.out.println(report);
+    MarkdownSection.write(out, "router", report);
+  }
+
+  /** Publishes the bench service's route and waits until the router has it. */
+  private static void route(String kafka, int routerPort, int backendPort) throws Exception {
+    Properties props = new Properties();
+    props.put("bootstrap.servers", kafka);
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      String revision = SERVICE + "-production-00001";
+      producer
+          .send(
+              EventRecords.of(
+                  EventEnvelope.wrap(
+                      "/runway/bench",
+                      new TrafficShifted(
+                          SERVICE,
+                          "production",
+                          "europe-west1",
+                          Map.of(revision, 100),
+                          Map.of(revision, "http://127.0.0.1:" + backendPort)),
+                      Clock.systemUTC())))
+          .get();
+    }
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      String routes =
+          http.send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + routerPort + "/admin/routes"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      if (routes.contains(SERVICE)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("the router did not route " + SERVICE + " within 60 s");
+  }
+
+  private static Run wrk(Target t, int connections, int seconds, Path script, Integer delayMs)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency"));
+    if (t.host() != null) {
+      command.addAll(List.of("-H", "Host: " + t.host()));
+    }
+    if (script != null) {
+      command.addAll(List.of("-s", script.toString()));
+    }
+    command.add(t.url());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    if (delayMs != null) {
+      builder.environment().put("WRK_DELAY_MS", String.valueOf(delayMs));
+    }
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0 || output.contains("Non-2xx")) {
+      throw new IllegalStateException("wrk against " + t.name() + " failed:\n" + output);
+    }
+    Matcher rps = RPS.matcher(output);
+    if (!rps.find()) {
+      throw new IllegalStateException("no Requests/sec in wrk's output:\n" + output);
+    }
+    double p50 = Double.NaN;
+    double p99 = Double.NaN;
+    Matcher p = PERCENTILE.matcher(output);
+    while (p.find()) {
+      double value = Double.parseDouble(p.group(2));
+      double ms =
+          switch (p.group(3)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+          };
+      if (p.group(1).equals("50")) {
+        p50 = ms;
+      } else {
+        p99 = ms;
+      }
+    }
+    return new Run(Double.parseDouble(rps.group(1)), p50, p99);
+  }
+
+  private static String rss(long pid) throws IOException {
+    Path status = Path.of("/proc/" + pid + "/status");
+    if (!Files.exists(status)) {
+      return "unknown (process " + pid + " gone)";
+    }
+    String rss = "?";
+    String peak = "?";
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith("VmRSS:")) {
+        rss = line.substring(6).strip();
+      } else if (line.startsWith("VmHWM:")) {
+        peak = line.substring(6).strip();
+      }
+    }
+    return rss + " (peak " + peak + ")";
+  }
+}
