@@ -49,14 +49,15 @@ public class GatewayRouter {
       MeterRegistry registry,
       @ConfigProperty(name = "kafka.bootstrap.servers") String kafka) {
     RegionDistances distances = new RegionDistances(RegionCatalogue.cloudRun(), config.rtt());
-    HttpClient backends =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setKeepAlive(true)
-                .setTcpNoDelay(true)
-                .setDecompressionSupported(false)
-                .setConnectTimeout((int) config.connectTimeout().toMillis()),
-            new PoolOptions().setHttp1MaxSize(config.poolSizePerBackend()));
+    HttpClientOptions options =
+        new HttpClientOptions()
+            .setKeepAlive(true)
+            .setTcpNoDelay(true)
+            .setDecompressionSupported(false)
+            .setConnectTimeout((int) config.connectTimeout().toMillis());
+    PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.poolSizePerBackend());
+    ThreadLocal<HttpClient> backends =
+        ThreadLocal.withInitial(() -> vertx.createHttpClient(options, pool));
     ProxyHandler proxy =
         new ProxyHandler(
             table,
@@ -69,7 +70,7 @@ public class GatewayRouter {
             new RetryBudget(config.retries().budgetRatio(), config.retries().minPerSecond()),
             stats,
             new RouterMetrics(registry),
-            backends,
+            backends::get,
             new ProxyHandler.Settings(
                 config.connectTimeout().toMillis(),
                 config.backendTimeout().toMillis(),

@@ -2,7 +2,6 @@ package dev.runway.router;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.runway.common.events.RegionRemoved;

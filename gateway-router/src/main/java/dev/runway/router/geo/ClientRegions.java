@@ -58,7 +58,8 @@ public final class ClientRegions {
   /** The service's regions in the order they should serve this client. */
   public List<String> order(Optional<String> client, ServiceRoute route) {
     if (client.isPresent()) {
-      return distances.nearestFirst(client.get(), route.regions().keySet());
+      return route.orderFor(
+          client.get(), from -> distances.nearestFirst(from, route.regions().keySet()));
     }
     List<String> regions = new ArrayList<>(route.regions().keySet());
     regions.sort(

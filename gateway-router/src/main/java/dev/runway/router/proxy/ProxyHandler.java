@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * The data plane. For a request to {@code <service>[.<environment>].<domain>}: order the service's
@@ -59,7 +60,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
   private final RetryBudget budget;
   private final TrafficStats stats;
   private final RouterMetrics metrics;
-  private final HttpClient client;
+  private final Supplier<HttpClient> client;
   private final Settings settings;
 
   public ProxyHandler(
@@ -70,7 +71,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
       RetryBudget budget,
       TrafficStats stats,
       RouterMetrics metrics,
-      HttpClient client,
+      Supplier<HttpClient> client,
       Settings settings) {
     this.table = table;
     this.hosts = hosts;
@@ -203,6 +204,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
               .setConnectTimeout(settings.connectTimeoutMs())
               .setIdleTimeout(settings.backendTimeoutMs());
       client
+          .get()
           .request(options)
           .onComplete(
               connected -> {

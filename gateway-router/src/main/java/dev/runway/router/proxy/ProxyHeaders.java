@@ -1,6 +1,7 @@
 package dev.runway.router.proxy;
 
 import io.vertx.core.MultiMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,18 +13,23 @@ import java.util.TreeSet;
  */
 public final class ProxyHeaders {
 
-  private static final Set<String> HOP_BY_HOP =
-      Set.of(
-          "connection",
-          "keep-alive",
-          "proxy-connection",
-          "proxy-authenticate",
-          "proxy-authorization",
-          "te",
-          "trailer",
-          "transfer-encoding",
-          "upgrade",
-          "http2-settings");
+  private static final Set<String> HOP_BY_HOP = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+  static {
+    HOP_BY_HOP.addAll(
+        List.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "http2-settings",
+            "host"));
+  }
 
   private ProxyHeaders() {}
 
@@ -37,17 +43,20 @@ public final class ProxyHeaders {
    * case, as HTTP/2 requires of every field it carries.
    */
   public static MultiMap endToEnd(MultiMap from, boolean lowercase) {
-    Set<String> dropped = new TreeSet<>(HOP_BY_HOP);
-    for (String connection : from.getAll("Connection")) {
-      for (String token : connection.split(",")) {
-        dropped.add(token.strip().toLowerCase(Locale.ROOT));
+    Set<String> named = HOP_BY_HOP;
+    String connection = from.get("Connection");
+    if (connection != null) {
+      named = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      named.addAll(HOP_BY_HOP);
+      for (String value : from.getAll("Connection")) {
+        for (String token : value.split(",")) {
+          named.add(token.strip());
+        }
       }
     }
-    dropped.add("host");
     MultiMap to = MultiMap.caseInsensitiveMultiMap();
     for (var entry : from) {
-      if (!dropped.contains(entry.getKey().toLowerCase(Locale.ROOT))
-          && !entry.getKey().startsWith(":")) {
+      if (!named.contains(entry.getKey()) && !entry.getKey().startsWith(":")) {
         to.add(
             lowercase ? entry.getKey().toLowerCase(Locale.ROOT) : entry.getKey(), entry.getValue());
       }
