@@ -130,6 +130,12 @@ public final class RouterBench {
             | added p50: router / nginx | %.3f ms / %.3f ms | |
             | added p99: router / nginx | %.3f ms / %.3f ms | router ≤ nginx |
             | router RSS after the runs | %s | |
+
+            Each proxy's latency is taken at half of its own maximum, so a slower proxy is
+            measured at a lower rate; "added" is its figure minus the backend's own at the
+            backend's half rate, and can come out negative when the proxy's rate is the lighter
+            one. Warm-up is 5 s per target; the router's first measured run has come out well
+            below the later ones, so medians of at least three runs are the figures to read.
             """,
             LocalDate.now(),
             runs,
