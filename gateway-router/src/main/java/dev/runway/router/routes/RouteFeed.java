@@ -96,11 +96,17 @@ public final class RouteFeed implements AutoCloseable {
   private List<TopicPartition> awaitPartitions() {
     while (running) {
       List<TopicPartition> partitions = new ArrayList<>();
-      for (String topic : TOPICS) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-        if (infos != null) {
-          infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+      try {
+        for (String topic : TOPICS) {
+          List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+          if (infos != null) {
+            infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+          }
         }
+      } catch (org.apache.kafka.common.errors.TimeoutException brokerNotThereYet) {
+        LOG.warnf(
+            "Kafka did not answer within 10 s (%s); trying again", brokerNotThereYet.getMessage());
+        continue;
       }
       if (partitions.stream().map(TopicPartition::topic).distinct().count() == TOPICS.size()) {
         return partitions;
