@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The reconciler's own settings, under {@code runway.reconciler.*}. */
@@ -75,5 +76,12 @@ public interface ReconcilerConfig {
      */
     @WithDefault("false")
     boolean stopOnShutdown();
+
+    /**
+     * Per region, a round trip added to every answer of its revisions (a TCP relay in front of each
+     * process), so that on one machine "nearest region" means something: {@code
+     * runway.reconciler.local.network-delay."us-east1"=90ms}. Regions not named answer at once.
+     */
+    Map<String, Duration> networkDelay();
   }
 }

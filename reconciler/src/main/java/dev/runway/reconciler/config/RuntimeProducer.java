@@ -67,6 +67,7 @@ public class RuntimeProducer {
         config.local().stateDir(),
         config.local().defaultCommand(),
         config.local().readyTimeout(),
-        config.local().warm());
+        config.local().warm(),
+        config.local().networkDelay());
   }
 }

@@ -39,15 +39,34 @@ public final class LocalRuntime implements RegionRuntime {
   private final List<String> defaultCommand;
   private final Duration readyTimeout;
   private final int warm;
+  private final Map<String, Duration> networkDelay;
+
+  /** Delay relays by the port they listen on. */
+  private final Map<Integer, NetworkDelay> relays = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final java.util.Set<Process> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
   public LocalRuntime(Path state, List<String> defaultCommand, Duration readyTimeout, int warm) {
+    this(state, defaultCommand, readyTimeout, warm, Map.of());
+  }
+
+  /**
+   * @param networkDelay per region, the round trip its revisions' answers are held back by, so that
+   *     on one machine a far region is slower to reach than a near one
+   */
+  public LocalRuntime(
+      Path state,
+      List<String> defaultCommand,
+      Duration readyTimeout,
+      int warm,
+      Map<String, Duration> networkDelay) {
     this.state = state;
     this.defaultCommand = List.copyOf(defaultCommand);
     this.readyTimeout = readyTimeout;
     this.warm = warm;
+    this.networkDelay = Map.copyOf(networkDelay);
   }
 
   @Override
@@ -57,6 +76,7 @@ public final class LocalRuntime implements RegionRuntime {
     LocalProcessRecord existing = read(recordFile);
     if (existing != null && existing.alive()) {
       // Started before a restart, possibly still starting: wait for it rather than start another.
+      relay(placement, existing);
       awaitReady(placement, existing, dir.resolve(revision.name() + ".log"));
       LOG.infof("Adopted %s in %s (pid %d)", revision.name(), placement, existing.pid());
       return new RunningRevision(revision.name(), existing.url());
@@ -74,10 +94,12 @@ public final class LocalRuntime implements RegionRuntime {
     try {
       Files.createDirectories(dir);
       int port = freePort();
+      Duration delay = networkDelay.get(placement.region());
+      Integer processPort = delay == null ? null : freePort();
       ProcessBuilder builder = new ProcessBuilder(command);
       Map<String, String> env = builder.environment();
       env.putAll(revision.env());
-      env.put("PORT", String.valueOf(port));
+      env.put("PORT", String.valueOf(processPort == null ? port : processPort));
       env.put("RUNWAY_REGION", placement.region());
       env.put("RUNWAY_SERVICE", placement.service());
       env.put("RUNWAY_REVISION", revision.name());
@@ -88,8 +110,10 @@ public final class LocalRuntime implements RegionRuntime {
       Process process = builder.start();
       started.add(process);
       LocalProcessRecord record =
-          new LocalProcessRecord(revision.name(), process.pid(), port, revision.readinessPath());
+          new LocalProcessRecord(
+              revision.name(), process.pid(), port, revision.readinessPath(), processPort);
       write(dir.resolve(revision.name() + ".json"), record);
+      relay(placement, record);
       LOG.infof(
           "Started %s in %s on port %d (pid %d)", revision.name(), placement, port, process.pid());
       return record;
@@ -187,8 +211,30 @@ public final class LocalRuntime implements RegionRuntime {
     }
   }
 
+  /** Puts the region's delay relay in front of the process, unless one is there already. */
+  private void relay(Placement placement, LocalProcessRecord record) {
+    if (!record.relayed()) {
+      return;
+    }
+    relays.computeIfAbsent(
+        record.port(),
+        key -> {
+          try {
+            Duration delay = networkDelay.getOrDefault(placement.region(), Duration.ZERO);
+            LOG.infof(
+                "%s in %s answers through a %d ms network delay on port %d",
+                record.revision(), placement, delay.toMillis(), record.port());
+            return NetworkDelay.start(record.port(), record.processPort(), delay);
+          } catch (IOException e) {
+            throw new UncheckedIOException(
+                "cannot relay port " + record.port() + " for " + record.revision(), e);
+          }
+        });
+  }
+
   @Override
   public List<RunningRevision> running(Placement placement) {
+    records(placement).stream().filter(LocalProcessRecord::alive).forEach(r -> relay(placement, r));
     return records(placement).stream()
         .filter(LocalProcessRecord::alive)
         .filter(this::ready)
@@ -222,6 +268,8 @@ public final class LocalRuntime implements RegionRuntime {
           }
         });
     LOG.infof("Stopped %d local revision processes", started.size());
+    relays.values().forEach(NetworkDelay::close);
+    relays.clear();
     if (!Files.isDirectory(state)) {
       return;
     }
@@ -239,6 +287,10 @@ public final class LocalRuntime implements RegionRuntime {
   }
 
   private void stop(Placement placement, LocalProcessRecord record) {
+    NetworkDelay relay = relays.remove(record.port());
+    if (relay != null) {
+      relay.close();
+    }
     ProcessHandle.of(record.pid())
         .ifPresent(
             p -> {

@@ -98,6 +98,26 @@ class LocalRuntimeTest {
   }
 
   @Test
+  void shouldHoldAFarRegionsAnswersBackByItsNetworkDelay() throws Exception {
+    LocalRuntime delayed =
+        new LocalRuntime(
+            state, HELLO, Duration.ofSeconds(30), 2, Map.of("us-east1", Duration.ofMillis(300)));
+    RunningRevision far =
+        delayed.deploy(new Placement("s", "staging", "us-east1"), revision(1, List.of()));
+    answer(far); // a first request pays for class loading; the second shows the network
+
+    long start = System.nanoTime();
+    String body = answer(far);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(body).contains("\"region\":\"us-east1\"");
+    assertThat(took)
+        .as("one round trip through the relay")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    delayed.remove(new Placement("s", "staging", "us-east1"));
+  }
+
+  @Test
   void shouldAdoptWhatRunsAfterARestartInsteadOfStartingItAgain() throws Exception {
     Placement placement = new Placement("s", "staging", "us-east1");
     RunningRevision first = runtime().deploy(placement, revision(1, List.of()));
