@@ -62,8 +62,8 @@ public final class RouterBench {
             new Target("nginx", "http://127.0.0.1:" + nginxPort + "/", null),
             new Target(
                 "router", "http://127.0.0.1:" + routerPort + "/", SERVICE + ".runway.localhost"));
-    for (Target t : targets) { // warm-up: the JIT, the pools
-      wrk(t, 64, 5, null, null);
+    for (Target t : targets) { // warm-up: the JIT compiles the hot paths, the pools fill
+      wrk(t, 64, 15, null, null);
     }
     Map<String, double[]> results = new java.util.LinkedHashMap<>();
     for (Target t : targets) {
@@ -134,8 +134,8 @@ public final class RouterBench {
             Each proxy's latency is taken at half of its own maximum, so a slower proxy is
             measured at a lower rate; "added" is its figure minus the backend's own at the
             backend's half rate, and can come out negative when the proxy's rate is the lighter
-            one. Warm-up is 5 s per target; the router's first measured run has come out well
-            below the later ones, so medians of at least three runs are the figures to read.
+            one. Each target is warmed up for 15 s first: with 5 s the router's first measured run
+            came out at a quarter of the later ones, its hot paths not yet compiled.
             """,
             LocalDate.now(),
             runs,
