@@ -101,9 +101,10 @@ public final class ProxyHandler implements Handler<RoutingContext> {
       ctx.next(); // the router's own endpoints: /admin/routes, /q/health, /q/metrics
       return;
     }
-    Optional<HostNames.Target> target = hosts.parse(host);
-    Optional<ServiceRoute> route = target.flatMap(t -> table.find(t.service(), t.environment()));
-    if (route.isEmpty()) {
+    HostNames.Target target = hosts.parse(host).orElse(null);
+    ServiceRoute route =
+        target == null ? null : table.find(target.service(), target.environment(), null);
+    if (route == null) {
       Problems.send(
           ctx.response(),
           404,
@@ -123,9 +124,9 @@ public final class ProxyHandler implements Handler<RoutingContext> {
         clients.of(
             request.getHeader(ClientRegions.HEADER),
             request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
-    List<String> regions = clients.order(clientRegion, route.get());
+    List<String> regions = clients.order(clientRegion, route);
     String sticky = request.getHeader(settings.stickyHeader());
-    new Exchange(ctx, route.get(), regions, sticky, now).attempt(0, true);
+    new Exchange(ctx, route, regions, sticky, now).attempt(0, true);
   }
 
   /** One client request through its attempts. */

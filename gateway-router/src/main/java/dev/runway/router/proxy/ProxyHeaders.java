@@ -43,25 +43,35 @@ public final class ProxyHeaders {
    * case, as HTTP/2 requires of every field it carries.
    */
   public static MultiMap endToEnd(MultiMap from, boolean lowercase) {
-    Set<String> named = HOP_BY_HOP;
-    String connection = from.get("Connection");
-    if (connection != null) {
-      named = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-      named.addAll(HOP_BY_HOP);
-      for (String value : from.getAll("Connection")) {
-        for (String token : value.split(",")) {
-          named.add(token.strip());
+    // Connection usually names only keep-alive or close; other tokens are rare, kept in a list.
+    List<String> named = List.of();
+    for (String value : from.getAll("Connection")) {
+      for (String token : value.split(",")) {
+        String name = token.strip();
+        if (!HOP_BY_HOP.contains(name)) {
+          named = named.isEmpty() ? new java.util.ArrayList<>() : named;
+          named.add(name);
         }
       }
     }
     MultiMap to = MultiMap.caseInsensitiveMultiMap();
     for (var entry : from) {
-      if (!named.contains(entry.getKey()) && !entry.getKey().startsWith(":")) {
+      String name = entry.getKey();
+      if (!HOP_BY_HOP.contains(name) && !namedIn(named, name) && !name.startsWith(":")) {
         to.add(
             lowercase ? entry.getKey().toLowerCase(Locale.ROOT) : entry.getKey(), entry.getValue());
       }
     }
     return to;
+  }
+
+  private static boolean namedIn(List<String> names, String name) {
+    for (String n : names) {
+      if (n.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What goes to the backend: the client's end-to-end fields plus where the request came from. */

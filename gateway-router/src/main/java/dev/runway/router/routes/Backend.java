@@ -17,6 +17,7 @@ public final class Backend {
   private final int port;
   private final boolean tls;
   private final BackendState state;
+  private final String authority;
 
   public Backend(
       String service,
@@ -35,6 +36,7 @@ public final class Backend {
     this.host = uri.getHost();
     this.port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
     this.state = state;
+    this.authority = (tls && port == 443) || (!tls && port == 80) ? host : host + ":" + port;
   }
 
   public String service() {
@@ -76,7 +78,7 @@ public final class Backend {
 
   /** {@code host:port}, as the Host header a backend expects. */
   public String authority() {
-    return (tls && port == 443) || (!tls && port == 80) ? host : host + ":" + port;
+    return authority;
   }
 
   public BackendState state() {

@@ -23,6 +23,10 @@ import java.util.function.LongSupplier;
 public final class RouteTable {
 
   private final Map<String, ServiceRoute> routes = new ConcurrentHashMap<>();
+
+  /** The same routes by service, then environment: looked up per request without a new key. */
+  private final Map<String, Map<String, ServiceRoute>> byService = new ConcurrentHashMap<>();
+
   private final Map<String, Backend> backendsById = new ConcurrentHashMap<>();
   private final LongSupplier clock;
 
@@ -31,7 +35,14 @@ public final class RouteTable {
   }
 
   public Optional<ServiceRoute> find(String service, String environment) {
-    return Optional.ofNullable(routes.get(key(service, environment)));
+    return Optional.ofNullable(find(service, environment, null));
+  }
+
+  /** The route, or {@code absent}; the request path's allocation-free lookup. */
+  public ServiceRoute find(String service, String environment, ServiceRoute absent) {
+    Map<String, ServiceRoute> byEnvironment = byService.get(service);
+    ServiceRoute route = byEnvironment == null ? null : byEnvironment.get(environment);
+    return route == null ? absent : route;
   }
 
   public Collection<ServiceRoute> all() {
@@ -56,6 +67,7 @@ public final class RouteTable {
     }
     if (event instanceof ServiceDecommissioned decommissioned) {
       routes.keySet().removeIf(k -> k.startsWith(decommissioned.service() + "/"));
+      byService.remove(decommissioned.service());
       forgetUnused();
       return true;
     }
@@ -100,14 +112,25 @@ public final class RouteTable {
       String service,
       String environment,
       java.util.function.Consumer<Map<String, List<WeightedBackend>>> change) {
-    routes.compute(
-        key(service, environment),
-        (k, current) -> {
-          Map<String, List<WeightedBackend>> regions =
-              current == null ? new HashMap<>() : new HashMap<>(current.regions());
-          change.accept(regions);
-          return regions.isEmpty() ? null : new ServiceRoute(service, environment, regions);
-        });
+    ServiceRoute updated =
+        routes.compute(
+            key(service, environment),
+            (k, current) -> {
+              Map<String, List<WeightedBackend>> regions =
+                  current == null ? new HashMap<>() : new HashMap<>(current.regions());
+              change.accept(regions);
+              return regions.isEmpty() ? null : new ServiceRoute(service, environment, regions);
+            });
+    if (updated == null) {
+      byService.computeIfPresent(
+          service,
+          (k, environments) -> {
+            environments.remove(environment);
+            return environments.isEmpty() ? null : environments;
+          });
+    } else {
+      byService.computeIfAbsent(service, k -> new ConcurrentHashMap<>()).put(environment, updated);
+    }
     forgetUnused();
   }
 
