@@ -65,21 +65,18 @@ public final class RouterBench {
     for (Target t : targets) { // warm-up: the JIT compiles the hot paths, the pools fill
       wrk(t, 64, 15, null, null);
     }
-    Map<String, double[]> results = new java.util.LinkedHashMap<>();
-    for (Target t : targets) {
-      List<Double> max = new ArrayList<>();
-      List<Double> p50 = new ArrayList<>();
-      List<Double> p99 = new ArrayList<>();
-      List<Double> halfRate = new ArrayList<>();
-      for (int run = 1; run <= runs; run++) {
+    // Rounds interleave the targets, so that none idles for minutes between warm-up and its runs
+    // and slow drift of the machine touches all alike.
+    Map<String, List<double[]>> runsByTarget = new java.util.LinkedHashMap<>();
+    for (int run = 1; run <= runs; run++) {
+      for (Target t : targets) {
         Run full = wrk(t, 64, seconds, null, null);
-        max.add(full.rps());
         // Half the rate: 10 ms between requests per connection, as many connections as needed.
         int connections = (int) Math.max(1, Math.round(full.rps() / 2 / 100));
         Run half = wrk(t, connections, seconds, script, 10);
-        halfRate.add(half.rps());
-        p50.add(half.p50Ms());
-        p99.add(half.p99Ms());
+        runsByTarget
+            .computeIfAbsent(t.name(), k -> new ArrayList<>())
+            .add(new double[] {full.rps(), half.rps(), half.p50Ms(), half.p99Ms()});
         System.err.printf(
             Locale.ROOT,
             "%s run %d: max %.0f rps; at %.0f rps p50 %.3f ms p99 %.3f ms%n",
@@ -90,15 +87,17 @@ public final class RouterBench {
             half.p50Ms(),
             half.p99Ms());
       }
-      results.put(
-          t.name(),
-          new double[] {
-            Percentiles.median(max),
-            Percentiles.median(halfRate),
-            Percentiles.median(p50),
-            Percentiles.median(p99)
-          });
     }
+    Map<String, double[]> results = new java.util.LinkedHashMap<>();
+    runsByTarget.forEach(
+        (name, measured) -> {
+          double[] medians = new double[4];
+          for (int i = 0; i < 4; i++) {
+            int column = i;
+            medians[i] = Percentiles.median(measured.stream().map(m -> m[column]).toList());
+          }
+          results.put(name, medians);
+        });
     double[] direct = results.get("direct");
     double[] nginx = results.get("nginx");
     double[] router = results.get("router");
@@ -134,8 +133,9 @@ public final class RouterBench {
             Each proxy's latency is taken at half of its own maximum, so a slower proxy is
             measured at a lower rate; "added" is its figure minus the backend's own at the
             backend's half rate, and can come out negative when the proxy's rate is the lighter
-            one. Each target is warmed up for 15 s first: with 5 s the router's first measured run
-            came out at a quarter of the later ones, its hot paths not yet compiled.
+            one. Each target is warmed up for 15 s, then the rounds interleave the targets: measured
+            one after the other, the router's first run came out at half of its later ones
+            after idling through the other targets' runs.
             """,
             LocalDate.now(),
             runs,
