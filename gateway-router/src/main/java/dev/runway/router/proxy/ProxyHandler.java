@@ -12,7 +12,6 @@ import dev.runway.router.telemetry.RevisionKey;
 import dev.runway.router.telemetry.RouterMetrics;
 import dev.runway.router.telemetry.TrafficStats;
 import io.vertx.core.Handler;
-import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -277,10 +276,9 @@ public final class ProxyHandler implements Handler<RoutingContext> {
       HttpServerResponse response = ctx.response();
       response.setStatusCode(status);
       boolean h2 = request.version() == HttpVersion.HTTP_2;
-      MultiMap headers = ProxyHeaders.endToEnd(answer.headers(), h2);
-      response.headers().setAll(headers);
+      ProxyHeaders.copyEndToEnd(answer.headers(), response.headers(), h2);
       identify(response, backend);
-      if (!headers.contains(HttpHeaders.CONTENT_LENGTH)
+      if (!answer.headers().contains(HttpHeaders.CONTENT_LENGTH)
           && request.version() != HttpVersion.HTTP_2
           && request.method() != HttpMethod.HEAD
           && status != 204

@@ -43,6 +43,15 @@ public final class ProxyHeaders {
    * case, as HTTP/2 requires of every field it carries.
    */
   public static MultiMap endToEnd(MultiMap from, boolean lowercase) {
+    MultiMap to = MultiMap.caseInsensitiveMultiMap();
+    copyEndToEnd(from, to, lowercase);
+    return to;
+  }
+
+  /**
+   * Adds the end-to-end fields of {@code from} to {@code to}, as {@link #endToEnd} selects them.
+   */
+  public static void copyEndToEnd(MultiMap from, MultiMap to, boolean lowercase) {
     // Connection usually names only keep-alive or close; other tokens are rare, kept in a list.
     List<String> named = List.of();
     for (String value : from.getAll("Connection")) {
@@ -54,7 +63,6 @@ public final class ProxyHeaders {
         }
       }
     }
-    MultiMap to = MultiMap.caseInsensitiveMultiMap();
     for (var entry : from) {
       String name = entry.getKey();
       if (!HOP_BY_HOP.contains(name) && !namedIn(named, name) && !name.startsWith(":")) {
@@ -62,7 +70,6 @@ public final class ProxyHeaders {
             lowercase ? entry.getKey().toLowerCase(Locale.ROOT) : entry.getKey(), entry.getValue());
       }
     }
-    return to;
   }
 
   private static boolean namedIn(List<String> names, String name) {
