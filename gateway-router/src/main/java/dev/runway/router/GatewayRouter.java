@@ -139,8 +139,4 @@ public class GatewayRouter {
   public boolean routesReady() {
     return feed != null && feed.caughtUp();
   }
-
-  public RouteTable table() {
-    return table;
-  }
 }

@@ -22,9 +22,7 @@ import java.util.function.LongSupplier;
  */
 public final class RouteTable {
 
-  private final Map<String, ServiceRoute> routes = new ConcurrentHashMap<>();
-
-  /** The same routes by service, then environment: looked up per request without a new key. */
+  /** By service, then environment: looked up per request without composing a key. */
   private final Map<String, Map<String, ServiceRoute>> byService = new ConcurrentHashMap<>();
 
   private final Map<String, Backend> backendsById = new ConcurrentHashMap<>();
@@ -45,8 +43,11 @@ public final class RouteTable {
     return route == null ? absent : route;
   }
 
+  /** Every route, by service and then environment. */
   public Collection<ServiceRoute> all() {
-    return new TreeMap<>(routes).values();
+    List<ServiceRoute> all = new java.util.ArrayList<>();
+    new TreeMap<>(byService).values().forEach(e -> all.addAll(new TreeMap<>(e).values()));
+    return all;
   }
 
   /** Every backend in the table, for the health checks. */
@@ -66,7 +67,6 @@ public final class RouteTable {
       return true;
     }
     if (event instanceof ServiceDecommissioned decommissioned) {
-      routes.keySet().removeIf(k -> k.startsWith(decommissioned.service() + "/"));
       byService.remove(decommissioned.service());
       forgetUnused();
       return true;
@@ -112,16 +112,12 @@ public final class RouteTable {
       String service,
       String environment,
       java.util.function.Consumer<Map<String, List<WeightedBackend>>> change) {
-    ServiceRoute updated =
-        routes.compute(
-            key(service, environment),
-            (k, current) -> {
-              Map<String, List<WeightedBackend>> regions =
-                  current == null ? new HashMap<>() : new HashMap<>(current.regions());
-              change.accept(regions);
-              return regions.isEmpty() ? null : new ServiceRoute(service, environment, regions);
-            });
-    if (updated == null) {
+    // One writer (the feed thread), so reading and then replacing needs no lock.
+    ServiceRoute current = find(service, environment, null);
+    Map<String, List<WeightedBackend>> regions =
+        current == null ? new HashMap<>() : new HashMap<>(current.regions());
+    change.accept(regions);
+    if (regions.isEmpty()) {
       byService.computeIfPresent(
           service,
           (k, environments) -> {
@@ -129,7 +125,9 @@ public final class RouteTable {
             return environments.isEmpty() ? null : environments;
           });
     } else {
-      byService.computeIfAbsent(service, k -> new ConcurrentHashMap<>()).put(environment, updated);
+      byService
+          .computeIfAbsent(service, k -> new ConcurrentHashMap<>())
+          .put(environment, new ServiceRoute(service, environment, regions));
     }
     forgetUnused();
   }
@@ -137,11 +135,7 @@ public final class RouteTable {
   /** Drops the health of backends no route mentions any more. */
   private void forgetUnused() {
     java.util.Set<String> used = new java.util.HashSet<>();
-    routes.values().forEach(r -> r.backends().forEach(b -> used.add(b.id())));
+    all().forEach(r -> r.backends().forEach(b -> used.add(b.id())));
     backendsById.keySet().retainAll(used);
-  }
-
-  private static String key(String service, String environment) {
-    return service + "/" + environment;
   }
 }
