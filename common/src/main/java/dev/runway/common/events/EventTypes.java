@@ -107,7 +107,19 @@ public final class EventTypes {
               1,
               RequestStats.class,
               Topics.TELEMETRY,
-              "One second of a revision's traffic in a region, from the gateway router."));
+              "One second of a revision's traffic in a region, from the gateway router."),
+          new EventType<>(
+              "SloBreached",
+              1,
+              SloBreached.class,
+              Topics.SLO,
+              "A revision in one region burns an SLI's error budget too fast; once per breach."),
+          new EventType<>(
+              "SloRecovered",
+              1,
+              SloRecovered.class,
+              Topics.SLO,
+              "A breaching revision in one region fires no rule any more; once per recovery."));
 
   private static final Map<Class<?>, EventType<?>> BY_CLASS =
       ALL.stream().collect(Collectors.toMap(EventType::type, Function.identity()));

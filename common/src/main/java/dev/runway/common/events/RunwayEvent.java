@@ -23,7 +23,9 @@ public sealed interface RunwayEvent
         TrafficShifted,
         RegionRemoved,
         DeploymentCompleted,
-        RequestStats {
+        RequestStats,
+        SloBreached,
+        SloRecovered {
 
   /** The service this event is about; the record key and CloudEvent subject. */
   String service();

@@ -175,7 +175,39 @@ final class EventSamples {
                   8,
                   1,
                   List.of(0L, 0L, 3L, 40L, 60L, 12L, 4L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L),
-                  1234.5)));
+                  1234.5)),
+          Map.entry(
+              SloBreached.class,
+              new SloBreached(
+                  "example-service",
+                  "staging",
+                  "us-east1",
+                  "example-service-staging-00002",
+                  "availability",
+                  99.9,
+                  "page-1h-5m",
+                  "page",
+                  98.5,
+                  List.of(
+                      new WindowEvidence("1h", 60, 1200, 120, 100.0),
+                      new WindowEvidence("5m", 5, 100, 10, 100.0)),
+                  0.82,
+                  new StableComparison("example-service-staging-00001", 1100, 1, 9.7, 0.99),
+                  java.time.Instant.parse("2026-11-29T10:16:02Z"))),
+          Map.entry(
+              SloRecovered.class,
+              new SloRecovered(
+                  "example-service",
+                  "staging",
+                  "us-east1",
+                  "example-service-staging-00002",
+                  "availability",
+                  java.time.Instant.parse("2026-11-29T10:16:02Z"),
+                  List.of(
+                      new WindowEvidence("1h", 60, 1200, 0, 0.0),
+                      new WindowEvidence("5m", 5, 100, 0, 0.0)),
+                  0.8,
+                  java.time.Instant.parse("2026-11-29T10:19:40Z"))));
 
   static RunwayEvent of(EventType<?> type) {
     RunwayEvent sample = BY_TYPE.get(type.type());

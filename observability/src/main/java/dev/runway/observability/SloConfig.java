@@ -1,0 +1,44 @@
+package dev.runway.observability;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How SLOs are evaluated, under {@code runway.slo.*}. */
+@ConfigMapping(prefix = "runway.slo")
+public interface SloConfig {
+
+  /**
+   * Shrinks every rule window (not the thresholds): 1 is real time; 1/60 (0.016667) judges an hour
+   * over a minute, for demos and tests.
+   */
+  @WithDefault("1")
+  double timeScale();
+
+  /** Fewer requests than this in a window is insufficient data, never "healthy". */
+  @WithDefault("100")
+  long minRequests();
+
+  /** The one-sided confidence of the canary-vs-stable test. */
+  @WithDefault("0.99")
+  double confidence();
+
+  /** The period the error budget is counted over (time-scaled, like the windows). */
+  @WithDefault("3d")
+  Duration budgetPeriod();
+
+  /** How often every series is evaluated. */
+  @WithDefault("1s")
+  Duration evaluationInterval();
+
+  /**
+   * The recent window the dashboard's requests/s, error ratio and p95 are read over; real time,
+   * never scaled, so a tile answers within seconds.
+   */
+  @WithDefault("10s")
+  Duration displayWindow();
+
+  /** How many timeline entries the dashboard shows per service. */
+  @WithDefault("100")
+  int timelineSize();
+}

@@ -1,0 +1,69 @@
+package dev.runway.observability.evaluation;
+
+import dev.runway.common.events.RequestStats;
+import dev.runway.observability.SloConfig;
+import dev.runway.observability.metrics.SloMetrics;
+import dev.runway.observability.slo.BurnRules;
+import dev.runway.observability.slo.JudgeSettings;
+import dev.runway.observability.slo.TimeScale;
+import dev.runway.observability.telemetry.TelemetryFeed;
+import dev.runway.observability.windows.SliStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The judge's settings and the windows they need, built once from {@code runway.slo.*}. */
+@ApplicationScoped
+public class SliWindows implements TelemetryFeed.Sink {
+
+  private final JudgeSettings settings;
+  private final SliStore store;
+  private final long displaySeconds;
+  private final SloMetrics metrics;
+
+  public SliWindows(SloConfig config, SloMetrics metrics) {
+    this.metrics = metrics;
+    this.settings =
+        new JudgeSettings(
+            BurnRules.WORKBOOK,
+            new TimeScale(config.timeScale()),
+            config.minRequests(),
+            config.confidence(),
+            config.budgetPeriod());
+    this.displaySeconds = Math.max(1, config.displayWindow().toSeconds());
+    List<Long> windows = new ArrayList<>(settings.windowSeconds());
+    if (!windows.contains(displaySeconds)) {
+      windows.add(displaySeconds);
+    }
+    this.store = new SliStore(windows);
+  }
+
+  public JudgeSettings settings() {
+    return settings;
+  }
+
+  public SliStore store() {
+    return store;
+  }
+
+  /** The unscaled recent window the dashboard's rates and p95 are read over. */
+  public long displaySeconds() {
+    return displaySeconds;
+  }
+
+  /** How far back a restart replays telemetry: the longest window kept. */
+  public java.time.Duration replay() {
+    return java.time.Duration.ofSeconds(
+        store.windowSeconds().stream().mapToLong(Long::longValue).max().orElseThrow());
+  }
+
+  @Override
+  public void windows(RequestStats stats) {
+    store.add(stats);
+  }
+
+  @Override
+  public void counters(RequestStats stats) {
+    metrics.record(stats);
+  }
+}

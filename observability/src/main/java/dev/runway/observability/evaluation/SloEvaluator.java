@@ -1,0 +1,190 @@
+package dev.runway.observability.evaluation;
+
+import dev.runway.observability.metrics.SloMetrics;
+import dev.runway.observability.slo.Objective;
+import dev.runway.observability.slo.Sli;
+import dev.runway.observability.slo.SliJudge;
+import dev.runway.observability.slo.SliVerdict;
+import dev.runway.observability.slo.SloStatus;
+import dev.runway.observability.state.StateLoader;
+import dev.runway.observability.state.Topology;
+import dev.runway.observability.telemetry.TelemetryFeed;
+import dev.runway.observability.windows.SeriesKey;
+import dev.runway.observability.windows.SeriesWindows;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Judges every revision's SLIs in every region once per evaluation interval, publishes the figures
+ * as metrics, and turns a change of breach state into SloBreached or SloRecovered. It starts
+ * judging only after the windows are rebuilt from the topic and the open breaches are loaded, so a
+ * restart never announces a breach twice or misses one.
+ */
+@ApplicationScoped
+public class SloEvaluator {
+
+  private static final Logger LOG = Logger.getLogger(SloEvaluator.class);
+
+  private final SliWindows windows;
+  private final Topology topology;
+  private final Breaches breaches;
+  private final Verdicts verdicts;
+  private final SloMetrics metrics;
+  private final StateLoader loader;
+  private final String bootstrapServers;
+  private final Clock clock = Clock.systemUTC();
+  private TelemetryFeed feed;
+  private volatile boolean loaded;
+
+  public SloEvaluator(
+      SliWindows windows,
+      Topology topology,
+      Breaches breaches,
+      Verdicts verdicts,
+      SloMetrics metrics,
+      StateLoader loader,
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    this.windows = windows;
+    this.topology = topology;
+    this.breaches = breaches;
+    this.verdicts = verdicts;
+    this.metrics = metrics;
+    this.loader = loader;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    feed =
+        new TelemetryFeed(
+            bootstrapServers, "observability-telemetry", windows, windows.replay(), clock);
+    feed.start();
+    loader
+        .load()
+        .subscribe()
+        .with(
+            open -> {
+              breaches.load(open);
+              loaded = true;
+              LOG.infof("Loaded %d open SLO breaches", open.size());
+            },
+            failure -> LOG.errorf(failure, "Could not load SLO state; not evaluating"));
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (feed != null) {
+      feed.close();
+    }
+  }
+
+  /** Whether verdicts are being made: state loaded and telemetry replayed. */
+  public boolean ready() {
+    return loaded && feed != null && feed.caughtUp();
+  }
+
+  @Scheduled(
+      every = "${runway.slo.evaluation-interval:1s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = NotReady.class)
+  Uni<Void> evaluate() {
+    Instant now = clock.instant();
+    long nowSecond = now.getEpochSecond() - 1;
+    Uni<Void> transitions = Uni.createFrom().voidItem();
+    Map<SeriesKey, SeriesWindows> all = windows.store().series();
+    for (Map.Entry<SeriesKey, SeriesWindows> entry : all.entrySet()) {
+      SeriesKey key = entry.getKey();
+      Objective objective = topology.objective(key.service(), key.environment());
+      Map<Sli, SliVerdict> judged = new EnumMap<>(Sli.class);
+      for (Sli sli : Sli.values()) {
+        SliVerdict verdict = judge(key, entry.getValue(), sli, objective, all, nowSecond);
+        judged.put(sli, verdict);
+        metrics.verdict(key, verdict);
+        transitions = transitions.chain(() -> transition(key, verdict, objective, now));
+      }
+      verdicts.put(key, judged);
+    }
+    verdicts.retain(all.keySet());
+    windows.store().prune(nowSecond);
+    return transitions
+        .onFailure()
+        .invoke(
+            failure ->
+                LOG.warnf(
+                    "Could not record an SLO transition (next evaluation retries): %s",
+                    failure.getMessage()))
+        .onFailure()
+        .recoverWithNull();
+  }
+
+  private SliVerdict judge(
+      SeriesKey key,
+      SeriesWindows own,
+      Sli sli,
+      Objective objective,
+      Map<SeriesKey, SeriesWindows> all,
+      long nowSecond) {
+    Optional<SliJudge.Stable> stable =
+        topology
+            .stableFor(key.service(), key.environment(), key.region(), key.revision())
+            .map(
+                revision -> {
+                  SeriesWindows stableWindows =
+                      all.get(
+                          new SeriesKey(key.service(), key.environment(), key.region(), revision));
+                  return new SliJudge.Stable(
+                      revision, source(stableWindows, sli, objective, nowSecond));
+                });
+    return SliJudge.judge(
+        sli, objective, windows.settings(), source(own, sli, objective, nowSecond), stable);
+  }
+
+  private static SliJudge.WindowSource source(
+      SeriesWindows series, Sli sli, Objective objective, long nowSecond) {
+    if (series == null) {
+      return seconds -> dev.runway.observability.slo.Counts.NONE;
+    }
+    return seconds -> {
+      var totals = series.over(seconds, nowSecond);
+      return sli == Sli.AVAILABILITY
+          ? totals.availability()
+          : totals.latency(objective.latencyThresholdMs());
+    };
+  }
+
+  private Uni<Void> transition(
+      SeriesKey key, SliVerdict verdict, Objective objective, Instant now) {
+    boolean open = breaches.isOpen(key, verdict.sli().label());
+    if (!open && verdict.status() == SloStatus.BREACHED) {
+      return breaches.open(key, verdict, objective, now);
+    }
+    if (open && verdict.status() == SloStatus.HEALTHY) {
+      return breaches.close(key, verdict, now);
+    }
+    return Uni.createFrom().voidItem();
+  }
+
+  /** Skips evaluations until state is loaded and telemetry replayed. */
+  @ApplicationScoped
+  public static class NotReady implements Scheduled.SkipPredicate {
+    private final jakarta.enterprise.inject.Instance<SloEvaluator> evaluator;
+
+    public NotReady(jakarta.enterprise.inject.Instance<SloEvaluator> evaluator) {
+      this.evaluator = evaluator;
+    }
+
+    @Override
+    public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
+      return !evaluator.get().ready();
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.runway.observability.metrics;
+
+import dev.runway.common.events.LatencyBuckets;
+import dev.runway.common.events.RequestStats;
+import dev.runway.observability.slo.Finding;
+import dev.runway.observability.slo.SliVerdict;
+import dev.runway.observability.slo.SloStatus;
+import dev.runway.observability.slo.WindowCounts;
+import dev.runway.observability.windows.SeriesKey;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The Prometheus series on {@code /q/metrics}, every one labelled with service, environment, region
+ * and revision: request counts by status class, the latency histogram with the router's bucket
+ * bounds, and per SLI the burn rate of every window, the budget left and whether it breaches.
+ */
+@ApplicationScoped
+public class SloMetrics {
+
+  private static final String[] CLASSES = {"2xx", "3xx", "4xx", "5xx"};
+
+  private final MeterRegistry registry;
+  private final Map<Tags, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
+  private final double[] boundsSeconds;
+
+  public SloMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.boundsSeconds = LatencyBuckets.BOUNDS_MS.stream().mapToDouble(ms -> ms / 1000.0).toArray();
+  }
+
+  /** Counts one second of traffic. */
+  public void record(RequestStats stats) {
+    Tags tags = tags(stats.service(), stats.environment(), stats.region(), stats.revision());
+    long[] byClass = {stats.status2xx(), stats.status3xx(), stats.status4xx(), stats.status5xx()};
+    for (int i = 0; i < CLASSES.length; i++) {
+      if (byClass[i] > 0) {
+        Counter.builder("runway.requests")
+            .description("Requests answered through the gateway, by status class")
+            .tags(tags.and("code_class", CLASSES[i]))
+            .register(registry)
+            .increment(byClass[i]);
+      }
+    }
+    if (stats.connectFailures() > 0) {
+      Counter.builder("runway.connect.failures")
+          .description("Attempts the gateway could not connect to the revision")
+          .tags(tags)
+          .register(registry)
+          .increment(stats.connectFailures());
+    }
+    // The router sends counts per bucket; each is recorded at its bucket's upper bound, so the
+    // exported cumulative buckets equal the router's exactly (the sum is an upper bound).
+    DistributionSummary latency =
+        DistributionSummary.builder("runway.request.latency")
+            .description("Time from a request's arrival at the gateway to its last response byte")
+            .baseUnit("seconds")
+            .serviceLevelObjectives(boundsSeconds)
+            .tags(tags)
+            .register(registry);
+    for (int i = 0; i < LatencyBuckets.SIZE; i++) {
+      long n = stats.latencyCounts().get(i);
+      double value = i < boundsSeconds.length ? boundsSeconds[i] : boundsSeconds[i - 1] * 2;
+      for (long k = 0; k < n; k++) {
+        latency.record(value);
+      }
+    }
+  }
+
+  /** Publishes one revision's SLI verdict. */
+  public void verdict(SeriesKey key, SliVerdict verdict) {
+    Tags tags =
+        tags(key.service(), key.environment(), key.region(), key.revision())
+            .and("sli", verdict.sli().label());
+    for (Finding finding : verdict.findings()) {
+      if (finding.rule().equals(Finding.CANARY_RULE)) {
+        continue;
+      }
+      for (WindowCounts window : finding.windows()) {
+        gauge(
+            "runway.slo.burn.rate",
+            "Error-budget burn rate over the window (1 spends the budget exactly)",
+            tags.and("window", window.label()),
+            window.burnRate());
+      }
+    }
+    gauge(
+        "runway.slo.budget.remaining",
+        "Share of the budget period's error budget left (negative when overspent)",
+        tags,
+        verdict.budgetRemaining());
+    gauge(
+        "runway.slo.breached",
+        "1 while some burn-rate rule fires",
+        tags,
+        verdict.status() == SloStatus.BREACHED ? 1 : 0);
+  }
+
+  private void gauge(String name, String help, Tags tags, double value) {
+    Tags key = tags.and("__name", name);
+    gauges
+        .computeIfAbsent(
+            key,
+            k -> {
+              AtomicReference<Double> ref = new AtomicReference<>(Double.NaN);
+              Gauge.builder(name, ref, AtomicReference::get)
+                  .description(help)
+                  .tags(tags)
+                  .register(registry);
+              return ref;
+            })
+        .set(value);
+  }
+
+  private static Tags tags(String service, String environment, String region, String revision) {
+    return Tags.of(
+        "service", service, "environment", environment, "region", region, "revision", revision);
+  }
+}

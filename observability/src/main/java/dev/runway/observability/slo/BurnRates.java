@@ -1,0 +1,61 @@
+package dev.runway.observability.slo;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Burn-rate rules as pure functions over window counts. */
+public final class BurnRates {
+  private BurnRates() {}
+
+  /** How many times faster than sustainable the window spends the budget. */
+  public static double burnRate(Counts counts, Objective objective) {
+    return counts.badRatio() / objective.budget();
+  }
+
+  /**
+   * One multi-window rule: fires when both windows hold at least {@code minRequests} and both burn
+   * faster than the rule's factor (strictly, as the generated Prometheus alerts compare).
+   */
+  public static Finding evaluate(
+      BurnRule rule,
+      Objective objective,
+      long minRequests,
+      WindowInput longWindow,
+      WindowInput shortWindow) {
+    WindowCounts lw = window(BurnRule.label(rule.longWindow()), longWindow, objective);
+    WindowCounts sw = window(BurnRule.label(rule.shortWindow()), shortWindow, objective);
+    double burn = Math.min(lw.burnRate(), sw.burnRate());
+    Outcome outcome;
+    if (lw.counts().requests() < minRequests || sw.counts().requests() < minRequests) {
+      outcome = Outcome.INSUFFICIENT_DATA;
+    } else if (lw.burnRate() > rule.factor() && sw.burnRate() > rule.factor()) {
+      outcome = Outcome.FIRING;
+    } else {
+      outcome = Outcome.NOT_FIRING;
+    }
+    return new Finding(
+        rule.name(), rule.severity(), outcome, burn, List.of(lw, sw), Optional.empty());
+  }
+
+  static WindowCounts window(String label, WindowInput input, Objective objective) {
+    return new WindowCounts(
+        label, input.seconds(), input.counts(), burnRate(input.counts(), objective));
+  }
+
+  /**
+   * The error budget left over a budget period: 1 untouched, 0 spent, negative overspent. A period
+   * without requests has spent nothing.
+   */
+  public static double budgetRemaining(Counts period, Objective objective) {
+    if (period.requests() == 0) {
+      return 1;
+    }
+    return 1 - period.bad() / (objective.budget() * period.requests());
+  }
+
+  /**
+   * @param seconds the window's length after time scaling
+   * @param counts what it held
+   */
+  public record WindowInput(long seconds, Counts counts) {}
+}

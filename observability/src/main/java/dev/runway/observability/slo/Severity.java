@@ -1,0 +1,7 @@
+package dev.runway.observability.slo;
+
+/** How urgently a firing rule wants a person (or the rollout guard). */
+public enum Severity {
+  page,
+  ticket
+}

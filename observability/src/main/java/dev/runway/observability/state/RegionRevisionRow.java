@@ -1,0 +1,33 @@
+package dev.runway.observability.state;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** One revision deployed in one region, with its current share of the region's traffic. */
+@Entity
+@Table(name = "region_revisions")
+public class RegionRevisionRow extends PanacheEntityBase {
+
+  @Id public String id;
+
+  public String service;
+
+  public String environment;
+
+  public String region;
+
+  public String revision;
+
+  @Column(name = "first_seen")
+  public OffsetDateTime firstSeen;
+
+  public int weight;
+
+  public static String id(String service, String environment, String region, String revision) {
+    return service + "/" + environment + "/" + region + "/" + revision;
+  }
+}

@@ -1,0 +1,154 @@
+package dev.runway.observability.state;
+
+import dev.runway.observability.slo.Objective;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What evaluation and the dashboard need to know about each service, kept in memory: its objectives
+ * and regions per environment, and which revisions serve each region with what weight. Loaded from
+ * this service's tables at start and updated by the consumers after they write them.
+ */
+@ApplicationScoped
+public class Topology {
+
+  /** A service in one environment. */
+  public record Target(String service, String environment) {}
+
+  /** A revision in a region, in deployment order. */
+  public record Share(String revision, OffsetDateTime firstSeen, int weight) {}
+
+  private final Map<Target, ObjectiveRow> objectives = new ConcurrentHashMap<>();
+  private final Map<String, RegionRevisionRow> revisions = new ConcurrentHashMap<>();
+
+  public void put(ObjectiveRow row) {
+    objectives.put(new Target(row.service, row.environment), detach(row));
+  }
+
+  public void put(RegionRevisionRow row) {
+    revisions.put(row.id, detach(row));
+  }
+
+  public void removeRegion(String service, String environment, String region) {
+    revisions
+        .values()
+        .removeIf(
+            r ->
+                r.service.equals(service)
+                    && r.environment.equals(environment)
+                    && r.region.equals(region));
+  }
+
+  public Objective objective(String service, String environment) {
+    ObjectiveRow row = objectives.get(new Target(service, environment));
+    return row == null ? Objective.DEFAULT : row.objective();
+  }
+
+  /** The manifest's regions, in its order; empty before the manifest is seen. */
+  public List<String> regions(String service, String environment) {
+    ObjectiveRow row = objectives.get(new Target(service, environment));
+    return row == null ? List.of() : row.regionList();
+  }
+
+  /** Every service × environment with a manifest. */
+  public Set<Target> targets() {
+    return Set.copyOf(objectives.keySet());
+  }
+
+  /** Every service with a manifest or a deployed revision. */
+  public Set<String> services() {
+    Set<String> all = new TreeSet<>();
+    objectives.keySet().forEach(t -> all.add(t.service()));
+    revisions.values().forEach(r -> all.add(r.service));
+    return all;
+  }
+
+  /** The revisions of a region, oldest first. */
+  public List<Share> shares(String service, String environment, String region) {
+    return revisions.values().stream()
+        .filter(
+            r ->
+                r.service.equals(service)
+                    && r.environment.equals(environment)
+                    && r.region.equals(region))
+        .sorted(Comparator.comparing((RegionRevisionRow r) -> r.firstSeen))
+        .map(r -> new Share(r.revision, r.firstSeen, r.weight))
+        .toList();
+  }
+
+  /** The traffic split of a region: revision → percent, oldest first. */
+  public Map<String, Integer> split(String service, String environment, String region) {
+    Map<String, Integer> split = new LinkedHashMap<>();
+    for (Share share : shares(service, environment, region)) {
+      if (share.weight() > 0) {
+        split.put(share.revision(), share.weight());
+      }
+    }
+    return split;
+  }
+
+  /**
+   * The stable revision a new one in the region is compared with: the oldest revision that still
+   * has traffic, when it is not {@code revision} itself.
+   */
+  public Optional<String> stableFor(
+      String service, String environment, String region, String revision) {
+    return shares(service, environment, region).stream()
+        .filter(s -> s.weight() > 0)
+        .map(Share::revision)
+        .findFirst()
+        .filter(stable -> !stable.equals(revision));
+  }
+
+  /** The regions where a service × environment has revisions, sorted. */
+  public Set<String> deployedRegions(String service, String environment) {
+    Set<String> regions = new TreeSet<>();
+    revisions.values().stream()
+        .filter(r -> r.service.equals(service) && r.environment.equals(environment))
+        .forEach(r -> regions.add(r.region));
+    return regions;
+  }
+
+  /** The environments a service has a manifest or revisions in, sorted. */
+  public Set<String> environments(String service) {
+    Set<String> envs = new TreeSet<>();
+    objectives.keySet().stream()
+        .filter(t -> t.service().equals(service))
+        .forEach(t -> envs.add(t.environment()));
+    revisions.values().stream()
+        .filter(r -> r.service.equals(service))
+        .forEach(r -> envs.add(r.environment));
+    return envs;
+  }
+
+  private static ObjectiveRow detach(ObjectiveRow row) {
+    ObjectiveRow copy = new ObjectiveRow();
+    copy.id = row.id;
+    copy.service = row.service;
+    copy.environment = row.environment;
+    copy.availability = row.availability;
+    copy.latencyThresholdMs = row.latencyThresholdMs;
+    copy.regions = row.regions;
+    return copy;
+  }
+
+  private static RegionRevisionRow detach(RegionRevisionRow row) {
+    RegionRevisionRow copy = new RegionRevisionRow();
+    copy.id = row.id;
+    copy.service = row.service;
+    copy.environment = row.environment;
+    copy.region = row.region;
+    copy.revision = row.revision;
+    copy.firstSeen = row.firstSeen;
+    copy.weight = row.weight;
+    return copy;
+  }
+}

@@ -1,0 +1,255 @@
+package dev.runway.observability.telemetry;
+
+import dev.runway.common.events.EventCodec;
+import dev.runway.common.events.PoisonEvent;
+import dev.runway.common.events.RequestStats;
+import dev.runway.common.events.RunwayEvent;
+import dev.runway.common.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads {@code runway.telemetry} into the SLI windows. RequestStats arrive every second for every
+ * revision, so they are not handled one transaction at a time: the windows live in memory and are
+ * rebuilt on every start by replaying the topic from the longest window back (the topic's retention
+ * must cover it; Kafka's default 7 days covers the 3-day rule). A restart therefore neither resets
+ * an error budget nor hides a breach.
+ *
+ * <p>The feed assigns itself every partition and commits offsets under its own group only to know
+ * what a previous instance already handled: records before the committed offset fill the windows
+ * but are not counted again in the Prometheus counters and, if poison, are not dead-lettered twice.
+ * Newer poison goes to {@code runway.dead-letter} with its reason, and the feed moves on.
+ */
+public final class TelemetryFeed implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(TelemetryFeed.class);
+  private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+
+  /** What the feed does with each RequestStats: fill windows always, count only if new. */
+  public interface Sink {
+    void windows(RequestStats stats);
+
+    void counters(RequestStats stats);
+  }
+
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final KafkaProducer<String, byte[]> deadLetters;
+  private final Sink sink;
+  private final Duration replay;
+  private final Clock clock;
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile boolean caughtUp;
+
+  public TelemetryFeed(
+      String bootstrapServers, String group, Sink sink, Duration replay, Clock clock) {
+    this.sink = sink;
+    this.replay = replay;
+    this.clock = clock;
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+    this.consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    Properties producer = new Properties();
+    producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    producer.put(ProducerConfig.ACKS_CONFIG, "all");
+    this.deadLetters =
+        new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer());
+    this.thread = new Thread(this::run, "telemetry-feed");
+    thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** Whether the windows hold everything that was on the topic when the feed started. */
+  public boolean caughtUp() {
+    return caughtUp;
+  }
+
+  private void run() {
+    try {
+      List<TopicPartition> partitions = awaitPartitions();
+      consumer.assign(partitions);
+      Map<TopicPartition, Long> handled = committed(partitions);
+      seekToReplayStart(partitions, handled);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      long replayed = 0;
+      long nextCommit = System.nanoTime();
+      while (running) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+          boolean fresh = record.offset() >= handled.getOrDefault(partition(record), 0L);
+          handle(record, fresh);
+          replayed++;
+        }
+        if (!caughtUp
+            && ends.entrySet().stream()
+                .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+          caughtUp = true;
+          LOG.infof("SLI windows rebuilt from %d telemetry records", replayed);
+        }
+        if (System.nanoTime() - nextCommit >= 0) {
+          commit(partitions);
+          nextCommit = System.nanoTime() + COMMIT_EVERY.toNanos();
+        }
+      }
+      commit(partitions);
+    } catch (WakeupException stopping) {
+      // close() woke the consumer
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "The telemetry feed stopped; SLIs no longer follow traffic");
+    } finally {
+      consumer.close();
+      deadLetters.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void handle(ConsumerRecord<String, byte[]> record, boolean fresh) {
+    RunwayEvent event;
+    try {
+      event = EventCodec.decode(record.headers(), record.value()).data();
+    } catch (PoisonEvent poison) {
+      if (fresh) {
+        deadLetter(record, poison);
+      }
+      return;
+    }
+    if (event instanceof RequestStats stats) {
+      sink.windows(stats);
+      if (fresh) {
+        sink.counters(stats);
+      }
+    }
+  }
+
+  private void deadLetter(ConsumerRecord<String, byte[]> record, PoisonEvent poison) {
+    LOG.warnf(
+        "telemetry feed dead-lettered %s-%d@%d: %s",
+        record.topic(), record.partition(), record.offset(), poison.getMessage());
+    ProducerRecord<String, byte[]> dead =
+        new ProducerRecord<>(Topics.DEAD_LETTER, record.key(), record.value());
+    record.headers().forEach(h -> dead.headers().add(h));
+    header(dead, "dead-letter-reason", poison.reason() + ": " + poison.getMessage());
+    header(dead, "dead-letter-topic", record.topic());
+    header(dead, "dead-letter-partition", Integer.toString(record.partition()));
+    header(dead, "dead-letter-offset", Long.toString(record.offset()));
+    deadLetters.send(dead);
+  }
+
+  private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+    record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void commit(List<TopicPartition> partitions) {
+    // Dead letters first: an offset is committed only once its poison is safely elsewhere.
+    deadLetters.flush();
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition p : partitions) {
+      offsets.put(p, new OffsetAndMetadata(consumer.position(p)));
+    }
+    try {
+      consumer.commitSync(offsets, Duration.ofSeconds(5));
+    } catch (RuntimeException e) {
+      LOG.warnf("Could not commit telemetry offsets (will retry): %s", e.getMessage());
+    }
+  }
+
+  private Map<TopicPartition, Long> committed(List<TopicPartition> partitions) {
+    Map<TopicPartition, Long> handled = new HashMap<>();
+    consumer
+        .committed(new java.util.HashSet<>(partitions), Duration.ofSeconds(10))
+        .forEach((p, o) -> handled.put(p, o == null ? 0L : o.offset()));
+    return handled;
+  }
+
+  /**
+   * From the first record of the replay period, or from the first record not yet handled when that
+   * is older (its poison still has to be dead-lettered; older stats simply fall outside every
+   * window).
+   */
+  private void seekToReplayStart(
+      List<TopicPartition> partitions, Map<TopicPartition, Long> handled) {
+    long from = clock.millis() - replay.toMillis();
+    Map<TopicPartition, Long> query = new HashMap<>();
+    partitions.forEach(p -> query.put(p, from));
+    Map<TopicPartition, OffsetAndTimestamp> byTime =
+        consumer.offsetsForTimes(query, Duration.ofSeconds(10));
+    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+    for (TopicPartition p : partitions) {
+      OffsetAndTimestamp t = byTime.get(p);
+      long start = t == null ? ends.get(p) : t.offset();
+      long notHandled = handled.getOrDefault(p, 0L);
+      consumer.seek(p, Math.min(start, notHandled));
+    }
+  }
+
+  private static TopicPartition partition(ConsumerRecord<?, ?> record) {
+    return new TopicPartition(record.topic(), record.partition());
+  }
+
+  private List<TopicPartition> awaitPartitions() {
+    while (running) {
+      try {
+        List<PartitionInfo> infos =
+            consumer.partitionsFor(Topics.TELEMETRY, Duration.ofSeconds(10));
+        if (infos != null && !infos.isEmpty()) {
+          return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        }
+      } catch (org.apache.kafka.common.errors.TimeoutException brokerNotThereYet) {
+        LOG.warnf(
+            "Kafka did not answer within 10 s (%s); trying again", brokerNotThereYet.getMessage());
+        continue;
+      }
+      LOG.infof("Waiting for the topic %s to exist", Topics.TELEMETRY);
+      sleep();
+    }
+    throw new WakeupException();
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WakeupException();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    consumer.wakeup();
+    try {
+      thread.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
