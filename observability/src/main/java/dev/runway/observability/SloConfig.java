@@ -23,6 +23,14 @@ public interface SloConfig {
   @WithDefault("0.99")
   double confidence();
 
+  /**
+   * How sure a burn-rate rule must be that its long window's bad count exceeds what its factor
+   * allows (one-sided binomial test) before it fires; keeps a single failure among a few hundred
+   * requests from paging.
+   */
+  @WithDefault("0.999")
+  double ruleConfidence();
+
   /** The period the error budget is counted over (time-scaled, like the windows). */
   @WithDefault("3d")
   Duration budgetPeriod();

@@ -29,6 +29,7 @@ public class SliWindows implements TelemetryFeed.Sink {
             new TimeScale(config.timeScale()),
             config.minRequests(),
             config.confidence(),
+            config.ruleConfidence(),
             config.budgetPeriod());
     this.displaySeconds = Math.max(1, config.displayWindow().toSeconds());
     List<Long> windows = new ArrayList<>(settings.windowSeconds());

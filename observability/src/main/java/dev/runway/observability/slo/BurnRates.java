@@ -13,13 +13,18 @@ public final class BurnRates {
   }
 
   /**
-   * One multi-window rule: fires when both windows hold at least {@code minRequests} and both burn
-   * faster than the rule's factor (strictly, as the generated Prometheus alerts compare).
+   * One multi-window rule: fires when both windows hold at least {@code minRequests}, both burn
+   * faster than the rule's factor (strictly, as the generated Prometheus alerts compare), and the
+   * long window's bad count is significantly above what the factor allows: a one-sided binomial
+   * test at {@code confidence}. The workbook's rules assume plenty of traffic; with a few hundred
+   * requests one unlucky failure is already a 10x burn of a 99.9% budget, and the test keeps such
+   * noise from paging. With plenty of traffic it holds as soon as the threshold is crossed.
    */
   public static Finding evaluate(
       BurnRule rule,
       Objective objective,
       long minRequests,
+      double confidence,
       WindowInput longWindow,
       WindowInput shortWindow) {
     WindowCounts lw = window(BurnRule.label(rule.longWindow()), longWindow, objective);
@@ -28,7 +33,13 @@ public final class BurnRates {
     Outcome outcome;
     if (lw.counts().requests() < minRequests || sw.counts().requests() < minRequests) {
       outcome = Outcome.INSUFFICIENT_DATA;
-    } else if (lw.burnRate() > rule.factor() && sw.burnRate() > rule.factor()) {
+    } else if (lw.burnRate() > rule.factor()
+        && sw.burnRate() > rule.factor()
+        && Binomial.upperTail(
+                lw.counts().requests(),
+                lw.counts().bad(),
+                Math.min(1, rule.factor() * objective.budget()))
+            < 1 - confidence) {
       outcome = Outcome.FIRING;
     } else {
       outcome = Outcome.NOT_FIRING;

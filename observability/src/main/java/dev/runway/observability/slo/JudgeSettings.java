@@ -10,6 +10,7 @@ import java.util.List;
  * @param scale the time scale applied to every window
  * @param minRequests fewer requests than this in a window is insufficient data
  * @param confidence the canary test's one-sided confidence
+ * @param ruleConfidence the confidence a burn-rate rule's long window must reach before it fires
  * @param budgetPeriod the period the error budget is counted over
  */
 public record JudgeSettings(
@@ -17,6 +18,7 @@ public record JudgeSettings(
     TimeScale scale,
     long minRequests,
     double confidence,
+    double ruleConfidence,
     Duration budgetPeriod) {
 
   public JudgeSettings {
@@ -29,6 +31,10 @@ public record JudgeSettings(
     }
     if (!(confidence > 0.5 && confidence < 1)) {
       throw new IllegalArgumentException("runway.slo.confidence must lie in (0.5, 1), e.g. 0.99");
+    }
+    if (!(ruleConfidence > 0.5 && ruleConfidence < 1)) {
+      throw new IllegalArgumentException(
+          "runway.slo.rule-confidence must lie in (0.5, 1), e.g. 0.999");
     }
   }
 

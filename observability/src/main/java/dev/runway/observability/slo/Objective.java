@@ -26,6 +26,11 @@ public record Objective(double availabilityPercent, int latencyThresholdMs) {
    * threshold, as the seed platform's SLOs do.
    */
   public double budget() {
-    return 1 - availabilityPercent / 100;
+    // Decimal arithmetic: 1 - 99.9 / 100 in binary floating point is 0.00099999999999989, which
+    // would put a burn of exactly 14.4 a hair above the threshold.
+    return java.math.BigDecimal.valueOf(100)
+        .subtract(java.math.BigDecimal.valueOf(availabilityPercent))
+        .movePointLeft(2)
+        .doubleValue();
   }
 }

@@ -33,6 +33,7 @@ public final class SliJudge {
               rule,
               objective,
               settings.minRequests(),
+              settings.ruleConfidence(),
               input(own, settings.scale().seconds(rule.longWindow())),
               input(own, settings.scale().seconds(rule.shortWindow()))));
     }

@@ -27,10 +27,12 @@ public class FactsConsumer {
 
   private final EventConsumption consumption;
   private final Topology topology;
+  private final Timeline timeline;
 
-  public FactsConsumer(EventConsumption consumption, Topology topology) {
+  public FactsConsumer(EventConsumption consumption, Topology topology, Timeline timeline) {
     this.consumption = consumption;
     this.topology = topology;
+    this.timeline = timeline;
   }
 
   @Incoming("manifests")
@@ -162,7 +164,7 @@ public class FactsConsumer {
               row.region = entry.region();
               row.kind = entry.kind();
               row.detail = entry.detail();
-              return row.persist().replaceWithVoid();
+              return row.persist().invoke(() -> timeline.add(row)).replaceWithVoid();
             })
         .orElseGet(() -> Uni.createFrom().voidItem());
   }

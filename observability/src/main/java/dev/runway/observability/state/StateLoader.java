@@ -10,9 +10,11 @@ import java.util.List;
 public class StateLoader {
 
   private final Topology topology;
+  private final Timeline timeline;
 
-  public StateLoader(Topology topology) {
+  public StateLoader(Topology topology, Timeline timeline) {
     this.topology = topology;
+    this.timeline = timeline;
   }
 
   /** Loads the topology and answers the breaches open now. */
@@ -23,6 +25,17 @@ public class StateLoader {
                 .invoke(rows -> rows.forEach(topology::put))
                 .chain(() -> RegionRevisionRow.<RegionRevisionRow>listAll())
                 .invoke(rows -> rows.forEach(topology::put))
+                .chain(
+                    () ->
+                        TimelineRow.<TimelineRow>find("order by at desc, id desc")
+                            .range(0, timeline.size() * 20 - 1)
+                            .list())
+                .invoke(
+                    rows -> {
+                      for (int i = rows.size() - 1; i >= 0; i--) {
+                        timeline.add(rows.get(i));
+                      }
+                    })
                 .chain(() -> BreachRow.<BreachRow>listAll()));
   }
 }
