@@ -98,7 +98,7 @@ public class ViewBuilder {
 
   private Views.Region region(
       String service, String environment, String region, Map<SeriesKey, SeriesWindows> series) {
-    long now = clock.instant().getEpochSecond() - 1;
+    long now = SliWindows.settledSecond(clock.instant());
     long display = windows.displaySeconds();
     Map<String, Integer> split = topology.split(service, environment, region);
     Optional<String> stable = split.keySet().stream().findFirst();

@@ -58,6 +58,14 @@ public class SliWindows implements TelemetryFeed.Sink {
         store.windowSeconds().stream().mapToLong(Long::longValue).max().orElseThrow());
   }
 
+  /**
+   * The newest second whose telemetry is in: the router publishes a second after it ends, and the
+   * bus takes a moment, so windows end two seconds back rather than count a second half-arrived.
+   */
+  public static long settledSecond(java.time.Instant now) {
+    return now.getEpochSecond() - 2;
+  }
+
   @Override
   public void windows(RequestStats stats) {
     store.add(stats);

@@ -6,6 +6,7 @@ import dev.runway.observability.slo.Sli;
 import dev.runway.observability.slo.SliJudge;
 import dev.runway.observability.slo.SliVerdict;
 import dev.runway.observability.slo.SloStatus;
+import dev.runway.observability.state.BreachRow;
 import dev.runway.observability.state.StateLoader;
 import dev.runway.observability.state.Topology;
 import dev.runway.observability.telemetry.TelemetryFeed;
@@ -14,12 +15,14 @@ import dev.runway.observability.windows.SeriesWindows;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -69,16 +72,16 @@ public class SloEvaluator {
         new TelemetryFeed(
             bootstrapServers, "observability-telemetry", windows, windows.replay(), clock);
     feed.start();
-    loader
-        .load()
-        .subscribe()
-        .with(
-            open -> {
-              breaches.load(open);
-              loaded = true;
-              LOG.infof("Loaded %d open SLO breaches", open.size());
-            },
-            failure -> LOG.errorf(failure, "Could not load SLO state; not evaluating"));
+    // On a Vert.x context (Hibernate Reactive needs one); start-up waits, since judging before
+    // the open breaches are known could announce one twice.
+    try {
+      List<BreachRow> open = VertxContextSupport.subscribeAndAwait(loader::load);
+      breaches.load(open);
+      loaded = true;
+      LOG.infof("Loaded %d open SLO breaches", open.size());
+    } catch (Throwable failure) {
+      throw new IllegalStateException("could not load observability's state", failure);
+    }
   }
 
   void onStop(@Observes ShutdownEvent event) {
@@ -98,7 +101,7 @@ public class SloEvaluator {
       skipExecutionIf = NotReady.class)
   Uni<Void> evaluate() {
     Instant now = clock.instant();
-    long nowSecond = now.getEpochSecond() - 1;
+    long nowSecond = SliWindows.settledSecond(now);
     Uni<Void> transitions = Uni.createFrom().voidItem();
     Map<SeriesKey, SeriesWindows> all = windows.store().series();
     for (Map.Entry<SeriesKey, SeriesWindows> entry : all.entrySet()) {

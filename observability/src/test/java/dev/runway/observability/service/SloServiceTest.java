@@ -1,0 +1,145 @@
+package dev.runway.observability.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import dev.runway.common.events.SloBreached;
+import dev.runway.common.events.SloRecovered;
+import dev.runway.common.events.Topics;
+import dev.runway.common.events.TrafficShifted;
+import dev.runway.observability.slo.BurnRules;
+import dev.runway.observability.slo.DetectionTime;
+import dev.runway.observability.slo.Objective;
+import dev.runway.observability.slo.TimeScale;
+import dev.runway.testing.EventProducer;
+import dev.runway.testing.RunwayTestResource;
+import dev.runway.testing.TestInfrastructure;
+import dev.runway.testing.TopicRecorder;
+import dev.runway.testing.TopicRecorder.Recorded;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Observability on the real bus and database: telemetry in, verdicts and SLO events out. */
+@QuarkusTest
+@WithTestResource(value = RunwayTestResource.class, scope = TestResourceScope.GLOBAL)
+class SloServiceTest {
+
+  static final List<String> REGIONS = List.of("europe-west1", "us-east1", "us-west1");
+  private static TopicRecorder bus;
+  private static EventProducer producer;
+
+  @BeforeAll
+  static void connect() {
+    bus = TopicRecorder.of(TestInfrastructure.kafkaBootstrapServers(), Topics.SLO);
+    producer = new EventProducer(TestInfrastructure.kafkaBootstrapServers());
+  }
+
+  @AfterAll
+  static void disconnect() {
+    bus.close();
+    producer.close();
+  }
+
+  static void deploy(EventProducer producer, String service, String revision) {
+    for (String region : REGIONS) {
+      producer.send(
+          new TrafficShifted(
+              service,
+              "staging",
+              region,
+              Map.of(revision, 100),
+              Map.of(revision, "http://127.0.0.1:1/" + region)));
+    }
+  }
+
+  private static List<Recorded> slo(Class<?> type, String service) {
+    return bus.events(r -> r.is(type, service));
+  }
+
+  @Test
+  void aRevisionFailingTenPercentInOneRegionBreachesOnceThereAndNowhereElse() throws Exception {
+    String service = "breach-service";
+    String revision = service + "-staging-00001";
+    deploy(producer, service, revision);
+    try (TrafficGenerator traffic = new TrafficGenerator(producer, service, "staging")) {
+      for (String region : REGIONS) {
+        traffic.set(region, new TrafficGenerator.Load(revision, 100, 0, 20));
+      }
+      traffic.start();
+      Thread.sleep(3000);
+      Instant fault = Instant.now();
+      traffic.set("us-east1", new TrafficGenerator.Load(revision, 100, 10, 20));
+      // With a full window of healthy history the page rule needs this long; a second's
+      // evaluation interval and a second of publishing lag come on top.
+      Duration detection =
+          DetectionTime.of(BurnRules.WORKBOOK.get(0), Objective.DEFAULT, 0.10, new TimeScale(0.001))
+              .orElseThrow();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> !slo(SloBreached.class, service).isEmpty());
+      Recorded first = slo(SloBreached.class, service).get(0);
+      SloBreached breach = (SloBreached) first.envelope().data();
+      Duration took = Duration.between(fault, Instant.ofEpochMilli(first.record().timestamp()));
+      assertThat(took).isLessThan(detection.plusSeconds(3));
+      assertThat(breach.region()).isEqualTo("us-east1");
+      assertThat(breach.revision()).isEqualTo(revision);
+      assertThat(breach.sli()).isEqualTo("availability");
+      // Which rule is first depends on how much healthy history dilutes each long window; every
+      // rule that fires here burns far faster than the fastest page threshold.
+      assertThat(breach.burnRate()).isGreaterThan(14.4);
+      assertThat(breach.windows()).hasSize(2);
+      assertThat(breach.windows().get(0).requests()).isGreaterThanOrEqualTo(50);
+
+      // The revision keeps failing: still one event, and none for the healthy regions.
+      Thread.sleep(4000);
+      assertThat(slo(SloBreached.class, service)).hasSize(1);
+      given()
+          .get("/api/v1/slo/" + service)
+          .then()
+          .statusCode(200)
+          .body("environments[0].regions.region", hasItems("europe-west1", "us-east1", "us-west1"))
+          .body(
+              "environments[0].regions.find { it.region == 'us-east1' }.status",
+              equalTo("BREACHED"))
+          .body(
+              "environments[0].regions.find { it.region == 'us-west1' }.status", equalTo("HEALTHY"))
+          .body(
+              "environments[0].regions.find { it.region == 'us-east1' }.split['" + revision + "']",
+              equalTo(100));
+
+      // It heals: once every rule's short window is clean, one SloRecovered.
+      traffic.set("us-east1", new TrafficGenerator.Load(revision, 100, 0, 20));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> !slo(SloRecovered.class, service).isEmpty());
+      Thread.sleep(2000);
+      assertThat(slo(SloRecovered.class, service)).hasSize(1);
+      assertThat(slo(SloBreached.class, service)).hasSize(1);
+      SloRecovered recovered =
+          (SloRecovered) slo(SloRecovered.class, service).get(0).envelope().data();
+      assertThat(recovered.region()).isEqualTo("us-east1");
+      assertThat(recovered.breachedAt()).isEqualTo(breach.detectedAt());
+    }
+  }
+
+  @Test
+  void anUnknownServiceIsA404ThatSaysWhatToCheck() {
+    given()
+        .get("/api/v1/slo/no-such-service")
+        .then()
+        .statusCode(404)
+        .body("title", equalTo("Unknown service"))
+        .body("detail", org.hamcrest.Matchers.containsString("./runway services"));
+  }
+}

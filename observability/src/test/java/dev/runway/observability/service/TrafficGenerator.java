@@ -1,0 +1,65 @@
+package dev.runway.observability.service;
+
+import dev.runway.common.events.RequestStats;
+import dev.runway.observability.testing.Stats;
+import dev.runway.testing.EventProducer;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes RequestStats for the current second, every second, as the gateway router does: per
+ * region a request count, an error count and a latency, changeable while it runs.
+ */
+final class TrafficGenerator implements AutoCloseable {
+
+  /** One region's traffic per second. */
+  record Load(String revision, long requests, long errors, long latencyMs) {}
+
+  private final EventProducer producer;
+  private final String service;
+  private final String environment;
+  private final Map<String, Load> regions = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+  TrafficGenerator(EventProducer producer, String service, String environment) {
+    this.producer = producer;
+    this.service = service;
+    this.environment = environment;
+  }
+
+  void set(String region, Load load) {
+    regions.put(region, load);
+  }
+
+  TrafficGenerator start() {
+    timer.scheduleAtFixedRate(this::publish, 0, 1, TimeUnit.SECONDS);
+    return this;
+  }
+
+  private void publish() {
+    long second = Instant.now().getEpochSecond() - 1;
+    regions.forEach(
+        (region, load) -> {
+          RequestStats stats =
+              Stats.second(
+                  service,
+                  environment,
+                  region,
+                  load.revision(),
+                  second,
+                  load.requests(),
+                  load.errors(),
+                  load.latencyMs());
+          producer.send(stats);
+        });
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}

@@ -1,0 +1,84 @@
+package dev.runway.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real tools from Debian's packages that tests check Runway's output with: found on the machine, or
+ * installed on first use, so a clean CI machine needs nothing done by hand.
+ */
+public final class DebianTools {
+  private DebianTools() {}
+
+  /**
+   * Prometheus's {@code promtool}: from the PATH, else extracted from the {@code prometheus}
+   * package into {@code target/debian} (downloaded, not installed: no service is started).
+   */
+  public static synchronized Path promtool() {
+    Path onPath = Path.of("/usr/bin/promtool");
+    if (Files.isExecutable(onPath)) {
+      return onPath;
+    }
+    Path root = Path.of("target", "debian").toAbsolutePath();
+    Path extracted = root.resolve("usr/bin/promtool");
+    if (Files.isExecutable(extracted)) {
+      return extracted;
+    }
+    try {
+      Files.createDirectories(root);
+      run(root, List.of("apt-get", "download", "prometheus"));
+      Path deb;
+      try (var files = Files.list(root)) {
+        deb =
+            files
+                .filter(f -> f.getFileName().toString().matches("prometheus_.*\\.deb"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("apt-get download left no .deb"));
+      }
+      run(root, List.of("dpkg-deb", "-x", deb.toString(), root.toString()));
+    } catch (IOException e) {
+      throw new IllegalStateException("could not get promtool from Debian's prometheus package", e);
+    }
+    return extracted;
+  }
+
+  /** Debian's Chromium, installed with apt-get when missing (the machine runs tests as root). */
+  public static synchronized Path chromium() {
+    Path chromium = Path.of("/usr/bin/chromium");
+    if (Files.isExecutable(chromium)) {
+      return chromium;
+    }
+    try {
+      run(
+          Path.of("."),
+          List.of("apt-get", "install", "-y", "-q", "--no-install-recommends", "chromium"));
+    } catch (IOException e) {
+      throw new IllegalStateException("could not install Debian's chromium", e);
+    }
+    return chromium;
+  }
+
+  /** Runs a command to the end; its output, on failure, is the exception's message. */
+  public static String run(Path dir, List<String> command) throws IOException {
+    Process process =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String output;
+    try {
+      output = new String(process.getInputStream().readAllBytes());
+      if (!process.waitFor(10, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new IOException(command + " did not finish in 10 minutes");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    if (process.exitValue() != 0) {
+      throw new IOException(command + " exited " + process.exitValue() + ":\n" + output);
+    }
+    return output;
+  }
+}
