@@ -118,23 +118,19 @@ public class EventConsumption {
 
   private Uni<Void> deadLetter(String consumer, Message<byte[]> message, PoisonEvent poison) {
     LOG.warnf("%s dead-lettered a record: %s", consumer, poison.getMessage());
-    registry
-        .counter(
-            "runway.events.dead.lettered", "consumer", consumer, "reason", poison.reason().name())
+    io.micrometer.core.instrument.Counter.builder("runway.events.dead.lettered")
+        .description("Records sent to runway.dead-letter, by consumer and reason")
+        .tags("consumer", consumer, "reason", poison.reason().name())
+        .register(registry)
         .increment();
     return Uni.createFrom().completionStage(message.nack(poison));
   }
 
   private void count(String consumer, EventEnvelope envelope, String outcome) {
-    registry
-        .counter(
-            "runway.events.consumed",
-            "consumer",
-            consumer,
-            "type",
-            envelope.type(),
-            "outcome",
-            outcome)
+    io.micrometer.core.instrument.Counter.builder("runway.events.consumed")
+        .description("Events a consumer received: handled, duplicate (skipped) or failed")
+        .tags("consumer", consumer, "type", envelope.type(), "outcome", outcome)
+        .register(registry)
         .increment();
   }
 }

@@ -101,7 +101,7 @@ public class SloResource {
   public Multi<Views.Dashboard> stream() {
     return Multi.createFrom()
         .ticks()
-        .startingAfter(Duration.ZERO)
+        .startingAfter(Duration.ofMillis(1))
         .every(Duration.ofSeconds(1))
         .onOverflow()
         .drop()

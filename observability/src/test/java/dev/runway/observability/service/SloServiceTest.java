@@ -63,6 +63,44 @@ class SloServiceTest {
     }
   }
 
+  /** A manifest for the service in three regions, with the given objectives. */
+  static void manifest(
+      EventProducer producer,
+      String service,
+      String environment,
+      double availability,
+      int latencyMs) {
+    String yaml =
+        String.format(
+            java.util.Locale.ROOT,
+            """
+            apiVersion: runway/v1
+            kind: RunwayService
+            metadata:
+              name: %s
+            spec:
+              image: registry.example.com/%s:v1
+              container_port: 8181
+              regions: [europe-west1, us-east1, us-west1]
+              slo:
+                availability: %s
+                latency_threshold_ms: %d
+            """,
+            service,
+            service,
+            availability,
+            latencyMs);
+    producer.send(
+        new dev.runway.common.events.ManifestChanged(
+            service,
+            environment,
+            new dev.runway.common.manifest.ManifestValidator(
+                    dev.runway.common.regions.RegionCatalogue.cloudRun())
+                .validate(yaml, "runway-" + environment + ".yml", java.util.Optional.empty()),
+            "api",
+            null));
+  }
+
   private static List<Recorded> slo(Class<?> type, String service) {
     return bus.events(r -> r.is(type, service));
   }

@@ -1,0 +1,108 @@
+package dev.runway.observability.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.runway.testing.DebianTools;
+import dev.runway.testing.EventProducer;
+import dev.runway.testing.RunwayTestResource;
+import dev.runway.testing.TestInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What Prometheus and Grafana read from observability, checked by Prometheus's own promtool: the
+ * exposition on /q/metrics and the generated rules, on the real output of a running service.
+ */
+@QuarkusTest
+@WithTestResource(value = RunwayTestResource.class, scope = TestResourceScope.GLOBAL)
+class MonitoringOutputTest {
+
+  @Test
+  void metricsCarryEveryLabelAndPassPromtool() throws Exception {
+    String service = "metrics-service";
+    String revision = service + "-staging-00001";
+    try (EventProducer producer = new EventProducer(TestInfrastructure.kafkaBootstrapServers());
+        TrafficGenerator traffic = new TrafficGenerator(producer, service, "staging")) {
+      SloServiceTest.deploy(producer, service, revision);
+      traffic.set("europe-west1", new TrafficGenerator.Load(revision, 60, 3, 40));
+      traffic.start();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  metrics().contains("runway_slo_breached{")
+                      && metrics().contains("service=\"" + service + "\""));
+    }
+    String metrics = metrics();
+    String labels = "environment=\"staging\",region=\"europe-west1\",revision=\"" + revision + "\"";
+    assertThat(metrics)
+        .contains("runway_requests_total{code_class=\"5xx\"," + labels + ",service=\"" + service)
+        .contains("runway_request_latency_seconds_bucket{" + labels + ",service=\"" + service)
+        .contains("le=\"1.024\"")
+        .contains(
+            "runway_slo_burn_rate{"
+                + labels
+                + ",service=\""
+                + service
+                + "\",sli=\"availability\",window=\"5m\"}")
+        .contains("runway_slo_budget_remaining{")
+        .contains("runway_slo_breached{");
+    Path file = Files.createTempFile("metrics", ".txt");
+    Files.writeString(file, metrics);
+    // promtool exits 3 for lint findings (the JVM and Kafka client series have some) and 1 for a
+    // parse error; the whole exposition must parse, and Runway's own series must lint clean.
+    Process promtool =
+        new ProcessBuilder(DebianTools.promtool().toString(), "check", "metrics")
+            .redirectInput(file.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(promtool.getInputStream().readAllBytes());
+    int exit = promtool.waitFor();
+    assertThat(exit).as(output).isIn(0, 3);
+    assertThat(output).doesNotContain("error while linting");
+    for (String line : output.lines().filter(l -> l.startsWith("runway_")).toList()) {
+      // client_java 1.x writes a counter's HELP and TYPE under the OpenMetrics family name
+      // (runway_requests) and its samples as runway_requests_total; promtool 2.42's linter looks
+      // for HELP under the sample name. Anything else about a runway_ series fails the test.
+      String family = line.substring(0, line.indexOf(' ')).replaceFirst("_total$", "");
+      assertThat(line).as("promtool on a Runway series").endsWith("no help text");
+      assertThat(metrics).containsPattern("(?m)^# HELP " + family + " \\S");
+      assertThat(metrics).contains("# TYPE " + family + " counter");
+    }
+  }
+
+  @Test
+  void generatedRulesPassPromtool() throws Exception {
+    String service = "rules-service";
+    try (EventProducer producer = new EventProducer(TestInfrastructure.kafkaBootstrapServers())) {
+      SloServiceTest.manifest(producer, service, "staging", 99.5, 512);
+    }
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> given().get("/api/v1/slo/" + service + "/prometheus-rules").statusCode() == 200);
+    String rules = given().get("/api/v1/slo/" + service + "/prometheus-rules").asString();
+    assertThat(rules).contains("(14.4 * 0.005)").contains("le=\"0.512\"");
+    Path file = Files.createTempFile("rules", ".yml");
+    Files.writeString(file, rules);
+    String output =
+        DebianTools.run(
+            Path.of("."),
+            List.of(DebianTools.promtool().toString(), "check", "rules", file.toString()));
+    assertThat(output).contains("SUCCESS: 22 rules found");
+    String dashboard = given().get("/api/v1/slo/" + service + "/grafana-dashboard").asString();
+    assertThat(dashboard).contains("\"title\" : \"us-east1\"");
+  }
+
+  private static String metrics() {
+    return given().get("/q/metrics").asString();
+  }
+}
