@@ -69,7 +69,9 @@ public final class PrometheusRules {
           .append("}[")
           .append(w)
           .append("]))\n");
-      out.append("        labels:\n          sli: availability\n");
+      out.append("        labels:\n          environment: ")
+          .append(environment)
+          .append("\n          sli: availability\n");
       out.append("      - record: ").append(recorded(Sli.LATENCY, w)).append('\n');
       out.append("        expr: >-\n");
       out.append("          1 - sum by (")
@@ -92,7 +94,9 @@ public final class PrometheusRules {
           .append("}[")
           .append(w)
           .append("]))\n");
-      out.append("        labels:\n          sli: latency\n");
+      out.append("        labels:\n          environment: ")
+          .append(environment)
+          .append("\n          sli: latency\n");
     }
     for (BurnRule rule : rules) {
       for (Sli sli : Sli.values()) {
@@ -118,6 +122,7 @@ public final class PrometheusRules {
             .append(threshold)
             .append('\n');
         out.append("        labels:\n");
+        out.append("          environment: ").append(environment).append('\n');
         out.append("          severity: ").append(rule.severity()).append('\n');
         out.append("          sli: ").append(sli.label()).append('\n');
         out.append("          rule: ").append(rule.name()).append('\n');

@@ -98,8 +98,11 @@ public final class TelemetryFeed implements AutoCloseable {
     try {
       List<TopicPartition> partitions = awaitPartitions();
       consumer.assign(partitions);
-      Map<TopicPartition, Long> handled = committed(partitions);
-      seekToReplayStart(partitions, handled);
+      Map<TopicPartition, Long> replayFrom = replayStart(partitions);
+      Map<TopicPartition, Long> handled = committed(partitions, replayFrom);
+      for (TopicPartition p : partitions) {
+        consumer.seek(p, Math.min(replayFrom.get(p), handled.get(p)));
+      }
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       long replayed = 0;
       long nextCommit = System.nanoTime();
@@ -181,33 +184,42 @@ public final class TelemetryFeed implements AutoCloseable {
     }
   }
 
-  private Map<TopicPartition, Long> committed(List<TopicPartition> partitions) {
-    Map<TopicPartition, Long> handled = new HashMap<>();
+  /**
+   * What a previous instance handled: its committed offsets. A group that never committed (the
+   * first start) counts from the replay start; what came before is older than every window.
+   */
+  private Map<TopicPartition, Long> committed(
+      List<TopicPartition> partitions, Map<TopicPartition, Long> replayFrom) {
+    Map<TopicPartition, Long> handled = new HashMap<>(replayFrom);
     consumer
         .committed(new java.util.HashSet<>(partitions), Duration.ofSeconds(10))
-        .forEach((p, o) -> handled.put(p, o == null ? 0L : o.offset()));
+        .forEach(
+            (p, o) -> {
+              if (o != null) {
+                handled.put(p, o.offset());
+              }
+            });
     return handled;
   }
 
   /**
-   * From the first record of the replay period, or from the first record not yet handled when that
-   * is older (its poison still has to be dead-lettered; older stats simply fall outside every
-   * window).
+   * The first offset of the replay period per partition. Reading starts there, or at the first
+   * record not yet handled when that is older: its poison still has to be dead-lettered, and older
+   * stats simply fall outside every window.
    */
-  private void seekToReplayStart(
-      List<TopicPartition> partitions, Map<TopicPartition, Long> handled) {
+  private Map<TopicPartition, Long> replayStart(List<TopicPartition> partitions) {
     long from = clock.millis() - replay.toMillis();
     Map<TopicPartition, Long> query = new HashMap<>();
     partitions.forEach(p -> query.put(p, from));
     Map<TopicPartition, OffsetAndTimestamp> byTime =
         consumer.offsetsForTimes(query, Duration.ofSeconds(10));
     Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+    Map<TopicPartition, Long> start = new HashMap<>();
     for (TopicPartition p : partitions) {
       OffsetAndTimestamp t = byTime.get(p);
-      long start = t == null ? ends.get(p) : t.offset();
-      long notHandled = handled.getOrDefault(p, 0L);
-      consumer.seek(p, Math.min(start, notHandled));
+      start.put(p, t == null ? ends.get(p) : t.offset());
     }
+    return start;
   }
 
   private static TopicPartition partition(ConsumerRecord<?, ?> record) {
