@@ -30,6 +30,7 @@ final class Launcher {
     env.put("RUNWAY_PROVISIONER_PORT", String.valueOf(freePort()));
     env.put("RUNWAY_RECONCILER_PORT", String.valueOf(freePort()));
     env.put("RUNWAY_ROUTER_PORT", String.valueOf(freePort()));
+    env.put("RUNWAY_OBSERVABILITY_PORT", String.valueOf(freePort()));
   }
 
   /** The result of a finished command. */

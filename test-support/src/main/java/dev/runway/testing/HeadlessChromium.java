@@ -58,6 +58,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--disable-sync",
                 "--remote-debugging-port=0",
                 "--remote-allow-origins=*",
+                "--window-size=1500,1200",
                 "--user-data-dir=" + profile,
                 url)
             .redirectErrorStream(true)
@@ -104,26 +105,31 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** Evaluates a JavaScript expression in the page and answers its value as JSON. */
   public JsonNode evaluate(String expression) {
+    JsonNode result =
+        send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
+    if (result.has("exceptionDetails")) {
+      throw new IllegalStateException("page threw: " + result.get("exceptionDetails"));
+    }
+    return result.path("result").path("value");
+  }
+
+  /** Saves what the page shows now as a PNG, for a person to look at. */
+  public void screenshot(Path file) throws IOException {
+    JsonNode result = send("Page.captureScreenshot", Map.of("format", "png"));
+    Files.write(file, java.util.Base64.getDecoder().decode(result.path("data").asText()));
+  }
+
+  /** Sends one DevTools Protocol command and answers its result. */
+  public JsonNode send(String method, Map<String, Object> params) {
     int id = ids.incrementAndGet();
     CompletableFuture<JsonNode> answer = new CompletableFuture<>();
     pending.put(id, answer);
-    Map<String, Object> command =
-        Map.of(
-            "id",
-            id,
-            "method",
-            "Runtime.evaluate",
-            "params",
-            Map.of("expression", expression, "returnByValue", true));
+    Map<String, Object> command = Map.of("id", id, "method", method, "params", params);
     try {
       socket.sendText(JSON.writeValueAsString(command), true).join();
-      JsonNode result = answer.get(30, TimeUnit.SECONDS);
-      if (result.has("exceptionDetails")) {
-        throw new IllegalStateException("page threw: " + result.get("exceptionDetails"));
-      }
-      return result.path("result").path("value");
+      return answer.get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new IllegalStateException("could not evaluate " + expression, e);
+      throw new IllegalStateException("could not send " + method, e);
     } finally {
       pending.remove(id);
     }

@@ -70,7 +70,16 @@ public class ViewBuilder {
   }
 
   private Views.Service service(String service, Map<SeriesKey, SeriesWindows> series) {
-    Set<String> environments = new TreeSet<>(topology.environments(service));
+    // Staging before production, the order a change travels; any other environment after.
+    Set<String> environments =
+        new TreeSet<>(
+            java.util.Comparator.comparingInt(
+                    (String e) ->
+                        dev.runway.common.manifest.Environments.ALL.indexOf(e) < 0
+                            ? Integer.MAX_VALUE
+                            : dev.runway.common.manifest.Environments.ALL.indexOf(e))
+                .thenComparing(java.util.Comparator.naturalOrder()));
+    environments.addAll(topology.environments(service));
     series.keySet().stream()
         .filter(k -> k.service().equals(service))
         .forEach(k -> environments.add(k.environment()));
@@ -151,16 +160,18 @@ public class ViewBuilder {
   }
 
   private Views.Sli sli(SeriesKey key, SliVerdict verdict) {
-    Map<String, Double> burnRates = new LinkedHashMap<>();
+    List<WindowCounts> windowsRead = new ArrayList<>();
     List<Views.Rule> rules = new ArrayList<>();
     for (Finding finding : verdict.findings()) {
       rules.add(new Views.Rule(finding.rule(), finding.outcome().name(), finding.burnRate()));
       if (!finding.rule().equals(Finding.CANARY_RULE)) {
-        for (WindowCounts window : finding.windows()) {
-          burnRates.putIfAbsent(window.label(), window.burnRate());
-        }
+        windowsRead.addAll(finding.windows());
       }
     }
+    // Shortest window first, as people read them: 5m, 30m, 1h, ...
+    windowsRead.sort(java.util.Comparator.comparingLong(WindowCounts::seconds));
+    Map<String, Double> burnRates = new LinkedHashMap<>();
+    windowsRead.forEach(w -> burnRates.putIfAbsent(w.label(), w.burnRate()));
     Views.Breach breach =
         breaches
             .openBreach(key, verdict.sli().label())
