@@ -37,6 +37,7 @@ class DemoEndToEndTest {
         .contains("client in us-central1 -> served by us-east1")
         .contains("client in us-west2 -> served by us-west1")
         .contains("client in europe-west4 -> served by us-east1 (0 of 20 requests failed)")
+        .containsPattern("  us-west1: (HEALTHY|INSUFFICIENT_DATA)")
         .contains("demo complete");
     // And it wrote the service's infrastructure and left nothing running, revisions included
     assertThat(launcher.home.resolve("demo/terraform/example-service/main.tf.json")).exists();

@@ -1,10 +1,10 @@
 package dev.runway.router.routes;
 
 import dev.runway.common.events.EventCodec;
+import dev.runway.common.events.Observers;
 import dev.runway.common.events.PoisonEvent;
 import dev.runway.common.events.Topics;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -60,7 +59,7 @@ public final class RouteFeed implements AutoCloseable {
 
   private void run() {
     try {
-      List<TopicPartition> partitions = awaitPartitions();
+      List<TopicPartition> partitions = Observers.awaitPartitions(consumer, TOPICS, () -> running);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -75,9 +74,7 @@ public final class RouteFeed implements AutoCloseable {
             LOG.debugf("Skipped a record that is not a Runway event: %s", poison.getMessage());
           }
         }
-        if (!caughtUp
-            && ends.entrySet().stream()
-                .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+        if (!caughtUp && Observers.reached(consumer, ends)) {
           caughtUp = true;
           LOG.infof(
               "Route table rebuilt from the bus: %d route events, %d services routed",
@@ -91,35 +88,6 @@ public final class RouteFeed implements AutoCloseable {
     } finally {
       consumer.close();
     }
-  }
-
-  private List<TopicPartition> awaitPartitions() {
-    while (running) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      try {
-        for (String topic : TOPICS) {
-          List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-          if (infos != null) {
-            infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-          }
-        }
-      } catch (org.apache.kafka.common.errors.TimeoutException brokerNotThereYet) {
-        LOG.warnf(
-            "Kafka did not answer within 10 s (%s); trying again", brokerNotThereYet.getMessage());
-        continue;
-      }
-      if (partitions.stream().map(TopicPartition::topic).distinct().count() == TOPICS.size()) {
-        return partitions;
-      }
-      LOG.infof("Waiting for the topics %s to exist", TOPICS);
-      try {
-        Thread.sleep(1000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new WakeupException();
-      }
-    }
-    throw new WakeupException();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.runway.observability.telemetry;
 
 import dev.runway.common.events.EventCodec;
+import dev.runway.common.events.Observers;
 import dev.runway.common.events.PoisonEvent;
 import dev.runway.common.events.RequestStats;
 import dev.runway.common.events.RunwayEvent;
@@ -20,7 +21,6 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -96,7 +96,8 @@ public final class TelemetryFeed implements AutoCloseable {
 
   private void run() {
     try {
-      List<TopicPartition> partitions = awaitPartitions();
+      List<TopicPartition> partitions =
+          Observers.awaitPartitions(consumer, List.of(Topics.TELEMETRY), () -> running);
       consumer.assign(partitions);
       Map<TopicPartition, Long> replayFrom = replayStart(partitions);
       Map<TopicPartition, Long> handled = committed(partitions, replayFrom);
@@ -112,9 +113,7 @@ public final class TelemetryFeed implements AutoCloseable {
           handle(record, fresh);
           replayed++;
         }
-        if (!caughtUp
-            && ends.entrySet().stream()
-                .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+        if (!caughtUp && Observers.reached(consumer, ends)) {
           caughtUp = true;
           LOG.infof("SLI windows rebuilt from %d telemetry records", replayed);
         }
@@ -224,34 +223,6 @@ public final class TelemetryFeed implements AutoCloseable {
 
   private static TopicPartition partition(ConsumerRecord<?, ?> record) {
     return new TopicPartition(record.topic(), record.partition());
-  }
-
-  private List<TopicPartition> awaitPartitions() {
-    while (running) {
-      try {
-        List<PartitionInfo> infos =
-            consumer.partitionsFor(Topics.TELEMETRY, Duration.ofSeconds(10));
-        if (infos != null && !infos.isEmpty()) {
-          return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        }
-      } catch (org.apache.kafka.common.errors.TimeoutException brokerNotThereYet) {
-        LOG.warnf(
-            "Kafka did not answer within 10 s (%s); trying again", brokerNotThereYet.getMessage());
-        continue;
-      }
-      LOG.infof("Waiting for the topic %s to exist", Topics.TELEMETRY);
-      sleep();
-    }
-    throw new WakeupException();
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WakeupException();
-    }
   }
 
   @Override
