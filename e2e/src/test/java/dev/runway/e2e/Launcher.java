@@ -106,6 +106,10 @@ final class Launcher {
     return "http://127.0.0.1:" + env.get("RUNWAY_PROVISIONER_PORT");
   }
 
+  String observability() {
+    return "http://127.0.0.1:" + env.get("RUNWAY_OBSERVABILITY_PORT");
+  }
+
   String reconciler() {
     return "http://127.0.0.1:" + env.get("RUNWAY_RECONCILER_PORT");
   }

@@ -116,8 +116,10 @@ public class SloEvaluator {
       }
       verdicts.put(key, judged);
     }
-    verdicts.retain(all.keySet());
     windows.store().prune(nowSecond);
+    java.util.Set<SeriesKey> kept = windows.store().series().keySet();
+    all.keySet().stream().filter(k -> !kept.contains(k)).forEach(metrics::forget);
+    verdicts.retain(kept);
     return transitions
         .onFailure()
         .invoke(

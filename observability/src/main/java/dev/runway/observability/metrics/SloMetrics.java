@@ -8,13 +8,15 @@ import dev.runway.observability.slo.SloStatus;
 import dev.runway.observability.slo.WindowCounts;
 import dev.runway.observability.windows.SeriesKey;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,11 +31,12 @@ public class SloMetrics {
 
   private final MeterRegistry registry;
   private final Map<Tags, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
-  private final double[] boundsSeconds;
+  private final Duration[] bounds;
 
   public SloMetrics(MeterRegistry registry) {
     this.registry = registry;
-    this.boundsSeconds = LatencyBuckets.BOUNDS_MS.stream().mapToDouble(ms -> ms / 1000.0).toArray();
+    this.bounds =
+        LatencyBuckets.BOUNDS_MS.stream().map(Duration::ofMillis).toArray(Duration[]::new);
   }
 
   /** Counts one second of traffic. */
@@ -57,19 +60,20 @@ public class SloMetrics {
           .increment(stats.connectFailures());
     }
     // The router sends counts per bucket; each is recorded at its bucket's upper bound, so the
-    // exported cumulative buckets equal the router's exactly (the sum is an upper bound).
-    DistributionSummary latency =
-        DistributionSummary.builder("runway.request.latency")
+    // exported cumulative buckets equal the router's exactly (the sum is an upper bound). A Timer,
+    // not a DistributionSummary: the summary's histogram rounds values up to whole base units,
+    // which put every sub-second request in the 1.024 s bucket.
+    Timer latency =
+        Timer.builder("runway.request.latency")
             .description("Time from a request's arrival at the gateway to its last response byte")
-            .baseUnit("seconds")
-            .serviceLevelObjectives(boundsSeconds)
+            .serviceLevelObjectives(bounds)
             .tags(tags)
             .register(registry);
     for (int i = 0; i < LatencyBuckets.SIZE; i++) {
       long n = stats.latencyCounts().get(i);
-      double value = i < boundsSeconds.length ? boundsSeconds[i] : boundsSeconds[i - 1] * 2;
+      long ms = i < bounds.length ? bounds[i].toMillis() : bounds[i - 1].toMillis() * 2;
       for (long k = 0; k < n; k++) {
-        latency.record(value);
+        latency.record(ms, TimeUnit.MILLISECONDS);
       }
     }
   }
@@ -101,6 +105,20 @@ public class SloMetrics {
         "1 while some burn-rate rule fires",
         tags,
         verdict.status() == SloStatus.BREACHED ? 1 : 0);
+  }
+
+  /**
+   * Removes every series of a revision that left the longest window, so the exposition does not
+   * grow with every revision ever deployed.
+   */
+  public void forget(SeriesKey key) {
+    Tags tags = tags(key.service(), key.environment(), key.region(), key.revision());
+    for (io.micrometer.core.instrument.Meter meter : registry.getMeters()) {
+      if (meter.getId().getTags().containsAll(tags.stream().toList())) {
+        registry.remove(meter);
+      }
+    }
+    gauges.keySet().removeIf(k -> k.stream().toList().containsAll(tags.stream().toList()));
   }
 
   private void gauge(String name, String help, Tags tags, double value) {

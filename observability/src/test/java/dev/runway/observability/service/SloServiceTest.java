@@ -172,6 +172,53 @@ class SloServiceTest {
   }
 
   @Test
+  void aCanaryAtTenPercentOfARegionsTrafficIsJudgedOnItsOwnRequests() throws Exception {
+    String service = "canary-service";
+    String stable = service + "-staging-00001";
+    String canary = service + "-staging-00002";
+    producer.send(
+        new TrafficShifted(service, "staging", "us-west1", Map.of(stable, 100), Map.of()));
+    producer.send(
+        new TrafficShifted(
+            service, "staging", "us-west1", Map.of(stable, 90, canary, 10), Map.of()));
+    try (TrafficGenerator traffic = new TrafficGenerator(producer, service, "staging")) {
+      // The region as a whole fails 1% (a 10x burn, under the fast page threshold); the canary,
+      // a tenth of its requests, fails 10%.
+      traffic.set("us-west1", new TrafficGenerator.Load(stable, 540, 0, 20));
+      traffic.set("us-west1", new TrafficGenerator.Load(canary, 60, 6, 20));
+      traffic.start();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> !slo(SloBreached.class, service).isEmpty());
+      Thread.sleep(3000);
+      List<Recorded> breaches = slo(SloBreached.class, service);
+      assertThat(breaches).hasSize(1);
+      SloBreached breach = (SloBreached) breaches.get(0).envelope().data();
+      assertThat(breach.revision()).isEqualTo(canary);
+      assertThat(breach.region()).isEqualTo("us-west1");
+      given()
+          .get("/api/v1/slo/" + service)
+          .then()
+          .statusCode(200)
+          .body(
+              "environments[0].regions[0].revisions.find { it.revision == '"
+                  + stable
+                  + "' }.slis[0].status",
+              equalTo("HEALTHY"))
+          .body(
+              "environments[0].regions[0].revisions.find { it.revision == '"
+                  + canary
+                  + "' }.slis[0].rules.rule",
+              hasItems("page-1h-5m", "canary-vs-stable"))
+          .body(
+              "environments[0].regions[0].revisions.find { it.revision == '"
+                  + stable
+                  + "' }.stable",
+              equalTo(true));
+    }
+  }
+
+  @Test
   void anUnknownServiceIsA404ThatSaysWhatToCheck() {
     given()
         .get("/api/v1/slo/no-such-service")

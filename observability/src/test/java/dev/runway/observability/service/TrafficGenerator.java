@@ -22,7 +22,7 @@ final class TrafficGenerator implements AutoCloseable {
   private final EventProducer producer;
   private final String service;
   private final String environment;
-  private final Map<String, Load> regions = new ConcurrentHashMap<>();
+  private final Map<String, Load> loads = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
   TrafficGenerator(EventProducer producer, String service, String environment) {
@@ -31,8 +31,9 @@ final class TrafficGenerator implements AutoCloseable {
     this.environment = environment;
   }
 
+  /** Sets one revision's traffic in a region (replacing what that revision had there). */
   void set(String region, Load load) {
-    regions.put(region, load);
+    loads.put(region + "/" + load.revision(), load);
   }
 
   TrafficGenerator start() {
@@ -42,8 +43,9 @@ final class TrafficGenerator implements AutoCloseable {
 
   private void publish() {
     long second = Instant.now().getEpochSecond() - 1;
-    regions.forEach(
-        (region, load) -> {
+    loads.forEach(
+        (key, load) -> {
+          String region = key.substring(0, key.indexOf('/'));
           RequestStats stats =
               Stats.second(
                   service,

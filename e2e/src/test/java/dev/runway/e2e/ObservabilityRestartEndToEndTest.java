@@ -1,0 +1,169 @@
+package dev.runway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runway.common.events.LatencyBuckets;
+import dev.runway.common.events.RequestStats;
+import dev.runway.common.events.SloBreached;
+import dev.runway.common.events.SloRecovered;
+import dev.runway.testing.EventProducer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Observability killed (SIGKILL) while a revision breaches comes back with the breach and the spent
+ * budget intact: its windows are replayed from the telemetry topic, its open breach is in its
+ * database, and no second SloBreached (nor a SloRecovered) is published.
+ */
+class ObservabilityRestartEndToEndTest {
+
+  private static final String SERVICE = "slo-restart-service";
+  private static final String REVISION = SERVICE + "-staging-00001";
+  private static final List<String> REGIONS = List.of("europe-west1", "us-east1", "us-west1");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void aRestartNeitherRepeatsNorForgetsABreach() throws Exception {
+    // Given the platform judging a thousand times faster than real time, and a revision failing
+    // 10% of its requests in us-east1 only
+    Launcher launcher = new Launcher("slo-restart");
+    launcher.env.put("RUNWAY_SLO_TIME_SCALE", "0.001");
+    launcher.env.put("RUNWAY_SLO_MIN_REQUESTS", "50");
+    Process up = launcher.up(Duration.ofMinutes(3));
+    Telemetry traffic = null;
+    try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
+      traffic = new Telemetry(launcher);
+      SloBreached breach =
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .until(() -> bus.of(SloBreached.class, SERVICE), l -> !l.isEmpty())
+              .get(0);
+      assertThat(breach.region()).isEqualTo("us-east1");
+      double budgetBefore = budget(launcher);
+      assertThat(budgetBefore).isNegative();
+
+      // When observability is killed and the platform comes back while the revision still fails
+      traffic.close();
+      new ProcessBuilder("kill", "-9", String.valueOf(launcher.pid("observability")))
+          .start()
+          .waitFor();
+      up.waitFor();
+      up = launcher.up(Duration.ofMinutes(3));
+      traffic = new Telemetry(launcher);
+
+      // Then it judges the region breached at once, with the budget as spent as before
+      JsonNode region =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> region(launcher),
+                  r -> r != null && "BREACHED".equals(r.path("status").asText()));
+      JsonNode availability = region.path("revisions").get(0).path("slis").get(0);
+      assertThat(availability.path("breach").path("rule").asText()).isEqualTo(breach.rule());
+      assertThat(budget(launcher)).as("the budget was not reset").isLessThanOrEqualTo(budgetBefore);
+      // And publishes nothing new about it
+      Thread.sleep(5000);
+      traffic.close();
+      assertThat(bus.of(SloBreached.class, SERVICE)).hasSize(1);
+      assertThat(bus.of(SloRecovered.class, SERVICE)).isEmpty();
+    } finally {
+      if (traffic != null) {
+        traffic.close();
+      }
+      launcher.stop(up);
+    }
+  }
+
+  /** The gateway's telemetry as it would publish it: 100 requests a second per region. */
+  private static final class Telemetry implements AutoCloseable {
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final EventProducer producer;
+
+    Telemetry(Launcher launcher) {
+      producer = new EventProducer(launcher.kafka());
+      timer.scheduleAtFixedRate(
+          () -> {
+            long second = Instant.now().getEpochSecond() - 1;
+            for (String region : REGIONS) {
+              long errors = region.equals("us-east1") ? 10 : 0;
+              producer.send(stats(region, second, 100, errors));
+            }
+          },
+          0,
+          1,
+          TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      timer.shutdownNow();
+      timer.awaitTermination(10, TimeUnit.SECONDS);
+      producer.close();
+    }
+  }
+
+  private static RequestStats stats(String region, long second, long requests, long errors) {
+    List<Long> latency = new ArrayList<>();
+    for (int i = 0; i < LatencyBuckets.SIZE; i++) {
+      latency.add(i == 4 ? requests : 0L);
+    }
+    return new RequestStats(
+        SERVICE,
+        "staging",
+        region,
+        REVISION,
+        Instant.ofEpochSecond(second),
+        1,
+        requests,
+        requests - errors,
+        0,
+        0,
+        errors,
+        0,
+        latency,
+        requests * 10.0);
+  }
+
+  private static JsonNode region(Launcher launcher) {
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(launcher.observability() + "/api/v1/slo/" + SERVICE))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        return null;
+      }
+      for (JsonNode region :
+          JSON.readTree(response.body()).path("environments").get(0).path("regions")) {
+        if (region.path("region").asText().equals("us-east1")) {
+          return region;
+        }
+      }
+      return null;
+    } catch (Exception notUpYet) {
+      return null;
+    }
+  }
+
+  private static double budget(Launcher launcher) {
+    JsonNode region = region(launcher);
+    assertThat(region).isNotNull();
+    return region.path("revisions").get(0).path("slis").get(0).path("budget_remaining").asDouble();
+  }
+}
