@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryEndToEndTest {
 
-  private static final int SERVICES = 500;
+  private static final int SERVICES = 250;
 
   @Test
   void shouldProvisionEveryServiceExactlyOnceAcrossAProvisionerCrash() throws Exception {

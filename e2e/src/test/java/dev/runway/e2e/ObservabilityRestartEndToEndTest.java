@@ -73,11 +73,16 @@ class ObservabilityRestartEndToEndTest {
                   r -> r != null && "BREACHED".equals(r.path("status").asText()));
       JsonNode availability = region.path("revisions").get(0).path("slis").get(0);
       assertThat(availability.path("breach").path("rule").asText()).isEqualTo(breach.rule());
-      assertThat(budget(launcher)).as("the budget was not reset").isLessThanOrEqualTo(budgetBefore);
+      // (10% failing at a 0.1% budget: the budget stays spent a hundredfold, -99, not back at 1)
+      assertThat(budget(launcher))
+          .as("the budget was not reset")
+          .isCloseTo(budgetBefore, org.assertj.core.data.Offset.offset(1.0));
       // And publishes nothing new about it
       Thread.sleep(5000);
       traffic.close();
-      assertThat(bus.of(SloBreached.class, SERVICE)).hasSize(1);
+      // The outbox relay may publish the breach twice across the crash (at least once, the same
+      // ce_id, which consumers' inboxes skip); never a second breach.
+      assertThat(java.util.Set.copyOf(bus.ids(SloBreached.class, SERVICE))).hasSize(1);
       assertThat(bus.of(SloRecovered.class, SERVICE)).isEmpty();
     } finally {
       if (traffic != null) {
