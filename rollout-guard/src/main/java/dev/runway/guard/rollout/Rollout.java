@@ -1,0 +1,101 @@
+package dev.runway.guard.rollout;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One revision's rollout in one environment: the state the guard persists. Transitions are in
+ * {@link Transitions}; this record only holds and reads state.
+ *
+ * @param service the service
+ * @param environment staging or production
+ * @param revision the new revision
+ * @param policy its strategy, steps, waves, bake, breach policy and watch
+ * @param regions every region's progress, in wave order
+ * @param wave the index of the wave in progress
+ * @param status the rollout as a whole
+ * @param paused whether an operator holds it (breaches still roll back)
+ * @param promotionDecided whether staging's promotion was approved or blocked already
+ */
+public record Rollout(
+    String service,
+    String environment,
+    String revision,
+    RolloutPolicy policy,
+    Map<String, RegionProgress> regions,
+    int wave,
+    RolloutStatus status,
+    boolean paused,
+    boolean promotionDecided) {
+
+  public Rollout {
+    regions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(regions));
+  }
+
+  /**
+   * A rollout not yet started.
+   *
+   * @param previous the revision serving each region now; a region missing here is deployed for the
+   *     first time
+   */
+  public static Rollout plan(
+      String service,
+      String environment,
+      String revision,
+      RolloutPolicy policy,
+      Map<String, String> previous) {
+    Map<String, RegionProgress> regions = new LinkedHashMap<>();
+    for (List<String> wave : policy.waves()) {
+      for (String region : wave) {
+        regions.put(
+            region,
+            new RegionProgress(
+                region,
+                previous.get(region),
+                RegionPhase.WAITING,
+                0,
+                null,
+                SloState.INSUFFICIENT_DATA,
+                0));
+      }
+    }
+    return new Rollout(
+        service, environment, revision, policy, regions, 0, RolloutStatus.ROLLING, false, false);
+  }
+
+  /** The share of traffic the region's current step gives the new revision. */
+  public int percent(RegionProgress region) {
+    return policy.steps().get(region.step());
+  }
+
+  public boolean finished() {
+    return status == RolloutStatus.SUCCEEDED
+        || status == RolloutStatus.ROLLED_BACK
+        || status == RolloutStatus.FAILED;
+  }
+
+  Rollout with(Map<String, RegionProgress> next) {
+    return new Rollout(
+        service, environment, revision, policy, next, wave, status, paused, promotionDecided);
+  }
+
+  Rollout withWave(int next) {
+    return new Rollout(
+        service, environment, revision, policy, regions, next, status, paused, promotionDecided);
+  }
+
+  Rollout withStatus(RolloutStatus next) {
+    return new Rollout(
+        service, environment, revision, policy, regions, wave, next, paused, promotionDecided);
+  }
+
+  Rollout withPaused(boolean next) {
+    return new Rollout(
+        service, environment, revision, policy, regions, wave, status, next, promotionDecided);
+  }
+
+  Rollout withPromotionDecided() {
+    return new Rollout(service, environment, revision, policy, regions, wave, status, paused, true);
+  }
+}

@@ -1,0 +1,15 @@
+package dev.runway.guard.rollout;
+
+/** A rollout as a whole. */
+public enum RolloutStatus {
+  /** Regions are moving through their steps. */
+  ROLLING,
+  /** Every region reached 100% and baked; watching for late breaches. */
+  WATCHING,
+  /** Every region watched without a breach. */
+  SUCCEEDED,
+  /** A breach rolled at least one region back; the revision is quarantined. */
+  ROLLED_BACK,
+  /** A rollback could not help (the previous revision breaches too, or there is none): a person. */
+  FAILED
+}

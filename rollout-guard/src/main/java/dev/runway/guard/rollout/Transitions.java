@@ -1,0 +1,273 @@
+package dev.runway.guard.rollout;
+
+import dev.runway.common.manifest.RunwayManifest.OnBreach;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rollout state machine: state × input → state × commands, pure, so every strategy and policy
+ * is tested without a bus, a clock or a database. The guard service only persists the state and
+ * turns the commands into events.
+ */
+public final class Transitions {
+  private Transitions() {}
+
+  /** The next state and what to do. */
+  public record Step(Rollout rollout, List<Command> commands) {}
+
+  public static Step apply(Rollout rollout, Input input) {
+    if (rollout.finished()) {
+      return new Step(rollout, List.of()); // late or duplicate facts change nothing
+    }
+    Change change = new Change(rollout);
+    if (input instanceof Input.Start start) {
+      change.start(start.at());
+    } else if (input instanceof Input.Shifted shifted) {
+      change.shifted(shifted);
+    } else if (input instanceof Input.Verdict verdict) {
+      change.verdict(verdict);
+    } else if (input instanceof Input.PreviousBreached breached) {
+      change.previousBreached(breached);
+    } else if (input instanceof Input.Tick tick) {
+      change.tick(tick.at());
+    } else if (input instanceof Input.Pause) {
+      change.state = change.state.withPaused(true);
+    } else if (input instanceof Input.Resume) {
+      change.state = change.state.withPaused(false);
+    } else if (input instanceof Input.OperatorRollback order) {
+      change.operatorRollback(order);
+    }
+    if (!change.state.finished()) {
+      change.settle(input.at());
+    }
+    return new Step(change.state, List.copyOf(change.commands));
+  }
+
+  /** One transition in progress: the state so far and the commands it causes. */
+  private static final class Change {
+    Rollout state;
+    final List<Command> commands = new ArrayList<>();
+
+    Change(Rollout state) {
+      this.state = state;
+    }
+
+    void start(Instant at) {
+      boolean started =
+          state.regions().values().stream().anyMatch(r -> r.phase() != RegionPhase.WAITING);
+      if (!started) {
+        beginWave(0, at);
+      }
+    }
+
+    private void beginWave(int wave, Instant at) {
+      state = state.withWave(wave);
+      for (String region : state.policy().waves().get(wave)) {
+        RegionProgress progress = state.regions().get(region);
+        if (progress.phase() != RegionPhase.WAITING) {
+          continue;
+        }
+        // A region's first deployment has nothing to split traffic with: it takes all of it
+        // at once and is watched like any other.
+        int step = progress.previous() == null ? state.policy().steps().size() - 1 : 0;
+        put(progress.to(RegionPhase.SHIFTING, step, at));
+        commands.add(
+            new Command.ShiftTraffic(region, state.revision(), state.policy().steps().get(step)));
+      }
+    }
+
+    void shifted(Input.Shifted shifted) {
+      RegionProgress region = state.regions().get(shifted.region());
+      if (region != null
+          && region.phase() == RegionPhase.SHIFTING
+          && shifted.percent() == state.percent(region)) {
+        put(region.to(RegionPhase.BAKING, region.step(), shifted.at()));
+      }
+    }
+
+    void verdict(Input.Verdict verdict) {
+      RegionProgress region = state.regions().get(verdict.region());
+      if (region == null) {
+        return;
+      }
+      put(region.with(verdict.state()));
+      if (verdict.state() != SloState.BREACHED
+          || !(region.phase() == RegionPhase.SHIFTING
+              || region.phase() == RegionPhase.BAKING
+              || region.phase() == RegionPhase.WATCHING)) {
+        return; // after the watch, or once rolled back, a breach is not this rollout's to act on
+      }
+      if (region.previous() == null) {
+        fail(
+            verdict.region(),
+            state.revision()
+                + " breaches in "
+                + verdict.region()
+                + " and there is no previous revision to return to");
+        return;
+      }
+      String reason = state.revision() + " breached its SLO in " + verdict.region();
+      OnBreach policy = state.policy().onBreach();
+      if (policy == OnBreach.all) {
+        for (RegionProgress serving : state.regions().values()) {
+          if (serving.phase().serving() && serving.phase() != RegionPhase.DONE) {
+            rollback(serving, reason, verdict.at());
+          }
+        }
+      } else {
+        rollback(state.regions().get(verdict.region()), reason, verdict.at());
+      }
+      if (policy != OnBreach.region) {
+        haltWaiting(verdict.at());
+      }
+      blockPromotion(reason);
+    }
+
+    void previousBreached(Input.PreviousBreached breached) {
+      RegionProgress region = state.regions().get(breached.region());
+      if (region != null && region.phase() == RegionPhase.ROLLED_BACK) {
+        // No bouncing between two bad revisions: stop and ask for a person.
+        fail(
+            breached.region(),
+            "the previous revision "
+                + region.previous()
+                + " breaches in "
+                + breached.region()
+                + " too, after the rollback");
+      }
+    }
+
+    void operatorRollback(Input.OperatorRollback order) {
+      String reason = "rolled back by an operator";
+      for (RegionProgress region : state.regions().values()) {
+        boolean named = order.regions().isEmpty() || order.regions().contains(region.region());
+        if (named && region.phase().serving() && region.previous() != null) {
+          rollback(region, reason, order.at());
+        }
+      }
+      if (order.regions().isEmpty()) {
+        haltWaiting(order.at());
+      }
+      blockPromotion(reason);
+    }
+
+    void tick(Instant at) {
+      if (state.paused()) {
+        return;
+      }
+      for (RegionProgress region : state.regions().values()) {
+        Duration held =
+            region.since() == null ? Duration.ZERO : Duration.between(region.since(), at);
+        if (region.phase() == RegionPhase.BAKING && held.compareTo(state.policy().bake()) >= 0) {
+          if (region.slo() == SloState.HEALTHY) {
+            advance(region, at);
+          } else if (region.slo() == SloState.INSUFFICIENT_DATA) {
+            put(region.extended(at)); // too few requests to judge: bake longer rather than guess
+          }
+        } else if (region.phase() == RegionPhase.WATCHING
+            && held.compareTo(state.policy().watch()) >= 0) {
+          put(region.to(RegionPhase.DONE, region.step(), at));
+        }
+      }
+    }
+
+    private void advance(RegionProgress region, Instant at) {
+      int last = state.policy().steps().size() - 1;
+      if (region.step() >= last) {
+        put(region.to(RegionPhase.WATCHING, region.step(), at));
+        return;
+      }
+      int next = region.step() + 1;
+      put(region.to(RegionPhase.SHIFTING, next, at));
+      commands.add(
+          new Command.ShiftTraffic(
+              region.region(), state.revision(), state.policy().steps().get(next)));
+    }
+
+    /** After any input: start the next wave, decide promotion, finish. */
+    void settle(Instant at) {
+      List<String> wave = state.policy().waves().get(state.wave());
+      boolean waveBaked =
+          wave.stream()
+              .map(r -> state.regions().get(r).phase())
+              .allMatch(p -> p == RegionPhase.WATCHING || p.ended());
+      boolean anyRolledBack = rolledBack().size() > 0 || halted();
+      if (waveBaked
+          && !anyRolledBack
+          && !state.paused()
+          && state.wave() + 1 < state.policy().waves().size()) {
+        beginWave(state.wave() + 1, at);
+      }
+      boolean allBaked =
+          state.regions().values().stream()
+              .allMatch(r -> r.phase() == RegionPhase.WATCHING || r.phase() == RegionPhase.DONE);
+      if (allBaked && !state.promotionDecided() && isStaging()) {
+        commands.add(new Command.ApprovePromotion(state.revision()));
+        state = state.withPromotionDecided();
+      }
+      if (allBaked && state.status() == RolloutStatus.ROLLING) {
+        state = state.withStatus(RolloutStatus.WATCHING);
+      }
+      if (state.regions().values().stream().allMatch(r -> r.phase().ended())) {
+        RolloutStatus end = anyRolledBack ? RolloutStatus.ROLLED_BACK : RolloutStatus.SUCCEEDED;
+        state = state.withStatus(end);
+        commands.add(new Command.Finish(end, rolledBack()));
+      }
+    }
+
+    private void rollback(RegionProgress region, String reason, Instant at) {
+      if (region.phase() == RegionPhase.ROLLED_BACK) {
+        return;
+      }
+      put(region.to(RegionPhase.ROLLED_BACK, region.step(), at));
+      commands.add(new Command.Rollback(region.region(), region.previous(), reason));
+    }
+
+    private void haltWaiting(Instant at) {
+      for (RegionProgress region : state.regions().values()) {
+        if (region.phase() == RegionPhase.WAITING) {
+          put(region.to(RegionPhase.HALTED, region.step(), at));
+        }
+      }
+    }
+
+    private void blockPromotion(String reason) {
+      if (!state.promotionDecided() && isStaging()) {
+        commands.add(new Command.BlockPromotion(state.revision(), reason));
+        state = state.withPromotionDecided();
+      }
+    }
+
+    private void fail(String region, String reason) {
+      commands.add(new Command.RaiseRollbackFailed(region, reason));
+      blockPromotion(reason);
+      state = state.withStatus(RolloutStatus.FAILED);
+      commands.add(new Command.Finish(RolloutStatus.FAILED, rolledBack()));
+    }
+
+    private List<String> rolledBack() {
+      return state.regions().values().stream()
+          .filter(r -> r.phase() == RegionPhase.ROLLED_BACK)
+          .map(RegionProgress::region)
+          .toList();
+    }
+
+    private boolean halted() {
+      return state.regions().values().stream().anyMatch(r -> r.phase() == RegionPhase.HALTED);
+    }
+
+    private boolean isStaging() {
+      return "staging".equals(state.environment());
+    }
+
+    private void put(RegionProgress region) {
+      Map<String, RegionProgress> next = new LinkedHashMap<>(state.regions());
+      next.put(region.region(), region);
+      state = state.with(next);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.runway.guard.rollout;
+
+import dev.runway.common.manifest.RunwayManifest.OnBreach;
+import dev.runway.common.manifest.RunwayManifest.Strategy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Drives one rollout through {@link Transitions}, as the guard service would. */
+final class Harness {
+
+  static final Duration BAKE = Duration.ofSeconds(30);
+  static final Duration WATCH = Duration.ofMinutes(5);
+  static final List<String> REGIONS = List.of("europe-west1", "us-east1", "us-west1");
+
+  Rollout state;
+  Instant now = Instant.parse("2026-11-30T10:00:00Z");
+  final List<Command> history = new ArrayList<>();
+  List<Command> last = List.of();
+
+  Harness(String environment, RolloutPolicy policy, Map<String, String> previous) {
+    state = Rollout.plan("svc", environment, "svc-" + environment + "-00002", policy, previous);
+  }
+
+  static Harness of(
+      String environment, Strategy strategy, OnBreach onBreach, List<List<String>> waves) {
+    return new Harness(
+        environment, policy(strategy, onBreach, waves), previousEverywhere(environment));
+  }
+
+  static RolloutPolicy policy(Strategy strategy, OnBreach onBreach, List<List<String>> waves) {
+    List<Integer> steps = strategy == Strategy.expedited ? List.of(100) : List.of(25, 50, 100);
+    return new RolloutPolicy(strategy, steps, waves, BAKE, onBreach, WATCH);
+  }
+
+  static Map<String, String> previousEverywhere(String environment) {
+    return Map.of(
+        "europe-west1", "svc-" + environment + "-00001",
+        "us-east1", "svc-" + environment + "-00001",
+        "us-west1", "svc-" + environment + "-00001");
+  }
+
+  List<Command> send(Input input) {
+    Transitions.Step step = Transitions.apply(state, input);
+    state = step.rollout();
+    last = step.commands();
+    history.addAll(last);
+    return last;
+  }
+
+  List<Command> start() {
+    return send(new Input.Start(now));
+  }
+
+  /** TrafficShifted for every shift just asked for, as the reconciler would answer. */
+  List<Command> confirmShifts() {
+    List<Command> asked = List.copyOf(last);
+    List<Command> caused = new ArrayList<>();
+    for (Command c : asked) {
+      if (c instanceof Command.ShiftTraffic shift) {
+        caused.addAll(send(new Input.Shifted(shift.region(), shift.percent(), now)));
+      }
+    }
+    last = caused;
+    return caused;
+  }
+
+  List<Command> verdict(String region, SloState state) {
+    return send(new Input.Verdict(region, state, now));
+  }
+
+  void healthyEverywhere() {
+    for (String region : state.regions().keySet()) {
+      verdict(region, SloState.HEALTHY);
+    }
+  }
+
+  List<Command> after(Duration elapsed) {
+    now = now.plus(elapsed);
+    return send(new Input.Tick(now));
+  }
+
+  RegionPhase phase(String region) {
+    return state.regions().get(region).phase();
+  }
+
+  int percent(String region) {
+    return state.percent(state.regions().get(region));
+  }
+
+  <T extends Command> List<T> all(Class<T> type) {
+    return history.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** Baked healthy through every step of every wave. */
+  void rollThrough() {
+    start();
+    for (int i = 0; i < 20 && !state.finished(); i++) {
+      confirmShifts();
+      healthyEverywhere();
+      after(BAKE);
+    }
+  }
+}
