@@ -233,6 +233,8 @@ class GitlabWebhookTest extends ProvisionerTestBase {
         .statusCode(202);
 
     assertThat(delivery(key)).containsEntry("state", "done").containsEntry("attempts", 3);
+    // The event leaves through the outbox relay after the delivery's transaction commits.
+    await().atMost(Duration.ofSeconds(10)).until(() -> changesAt(commit), l -> !l.isEmpty());
     assertThat(changesAt(commit)).hasSize(1);
   }
 
