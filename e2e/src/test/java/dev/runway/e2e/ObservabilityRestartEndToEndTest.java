@@ -96,16 +96,21 @@ class ObservabilityRestartEndToEndTest {
   private static final class Telemetry implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final EventProducer producer;
+    private long last;
 
     Telemetry(Launcher launcher) {
       producer = new EventProducer(launcher.kafka());
       timer.scheduleAtFixedRate(
           () -> {
-            long second = Instant.now().getEpochSecond() - 1;
-            for (String region : REGIONS) {
-              long errors = region.equals("us-east1") ? 10 : 0;
-              producer.send(stats(region, second, 100, errors));
+            // Every second since the last one sent: a late tick catches up, never skips.
+            long newest = Instant.now().getEpochSecond() - 1;
+            for (long second = last == 0 ? newest : last + 1; second <= newest; second++) {
+              for (String region : REGIONS) {
+                long errors = region.equals("us-east1") ? 10 : 0;
+                producer.send(stats(region, second, 100, errors));
+              }
             }
+            last = Math.max(last, newest);
           },
           0,
           1,

@@ -142,19 +142,28 @@ class SloServiceTest {
       // The revision keeps failing: still one event, and none for the healthy regions.
       Thread.sleep(4000);
       assertThat(slo(SloBreached.class, service)).hasSize(1);
-      given()
-          .get("/api/v1/slo/" + service)
-          .then()
-          .statusCode(200)
-          .body("environments[0].regions.region", hasItems("europe-west1", "us-east1", "us-west1"))
-          .body(
-              "environments[0].regions.find { it.region == 'us-east1' }.status",
-              equalTo("BREACHED"))
-          .body(
-              "environments[0].regions.find { it.region == 'us-west1' }.status", equalTo("HEALTHY"))
-          .body(
-              "environments[0].regions.find { it.region == 'us-east1' }.split['" + revision + "']",
-              equalTo(100));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  given()
+                      .get("/api/v1/slo/" + service)
+                      .then()
+                      .statusCode(200)
+                      .body(
+                          "environments[0].regions.region",
+                          hasItems("europe-west1", "us-east1", "us-west1"))
+                      .body(
+                          "environments[0].regions.find { it.region == 'us-east1' }.status",
+                          equalTo("BREACHED"))
+                      .body(
+                          "environments[0].regions.find { it.region == 'us-west1' }.status",
+                          equalTo("HEALTHY"))
+                      .body(
+                          "environments[0].regions.find { it.region == 'us-east1' }.split['"
+                              + revision
+                              + "']",
+                          equalTo(100)));
 
       // It heals: once every rule's short window is clean, one SloRecovered.
       traffic.set("us-east1", new TrafficGenerator.Load(revision, 100, 0, 20));
@@ -196,25 +205,28 @@ class SloServiceTest {
       SloBreached breach = (SloBreached) breaches.get(0).envelope().data();
       assertThat(breach.revision()).isEqualTo(canary);
       assertThat(breach.region()).isEqualTo("us-west1");
-      given()
-          .get("/api/v1/slo/" + service)
-          .then()
-          .statusCode(200)
-          .body(
-              "environments[0].regions[0].revisions.find { it.revision == '"
-                  + stable
-                  + "' }.slis[0].status",
-              equalTo("HEALTHY"))
-          .body(
-              "environments[0].regions[0].revisions.find { it.revision == '"
-                  + canary
-                  + "' }.slis[0].rules.rule",
-              hasItems("page-1h-5m", "canary-vs-stable"))
-          .body(
-              "environments[0].regions[0].revisions.find { it.revision == '"
-                  + stable
-                  + "' }.stable",
-              equalTo(true));
+      String revisions = "environments[0].regions[0].revisions";
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  given()
+                      .get("/api/v1/slo/" + service)
+                      .then()
+                      .statusCode(200)
+                      .body(
+                          revisions + ".find { it.revision == '" + stable + "' }.slis[0].status",
+                          equalTo("HEALTHY"))
+                      .body(
+                          revisions
+                              + ".find { it.revision == '"
+                              + canary
+                              + "' }.slis[0].rules.rule",
+                          hasItems("page-1h-5m", "canary-vs-stable"))
+                      .body(
+                          revisions + ".find { it.revision == '" + stable + "' }.stable",
+                          equalTo(true)));
+      assertThat(slo(SloBreached.class, service)).hasSize(1);
     }
   }
 

@@ -24,6 +24,7 @@ final class TrafficGenerator implements AutoCloseable {
   private final String environment;
   private final Map<String, Load> loads = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  private long lastPublished;
 
   TrafficGenerator(EventProducer producer, String service, String environment) {
     this.producer = producer;
@@ -41,8 +42,20 @@ final class TrafficGenerator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Publishes every second since the last one published, up to the last whole second: a tick that
+   * runs late (a busy CI machine) catches up instead of skipping a second or sending one twice.
+   */
   private void publish() {
-    long second = Instant.now().getEpochSecond() - 1;
+    long newest = Instant.now().getEpochSecond() - 1;
+    long from = lastPublished == 0 ? newest : lastPublished + 1;
+    for (long second = from; second <= newest; second++) {
+      publish(second);
+    }
+    lastPublished = Math.max(lastPublished, newest);
+  }
+
+  private void publish(long second) {
     loads.forEach(
         (key, load) -> {
           String region = key.substring(0, key.indexOf('/'));
