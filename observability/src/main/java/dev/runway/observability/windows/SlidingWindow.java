@@ -3,17 +3,25 @@ package dev.runway.observability.windows;
 import dev.runway.common.events.LatencyBuckets;
 
 /**
- * Sums over the last {@code seconds} seconds of event time, in a ring of at most {@value
- * #MAX_SLOTS} slots: one-second slots for windows up to ten minutes, wider ones beyond (a 3-day
- * window uses 432-second slots), so memory stays bounded and a long window's edge is at most one
- * slot off. A slot is reused when time moves past it; a record older than what its slot holds now
- * is too old for the window and is dropped.
+ * Sums over the last {@code seconds} seconds of event time, in a ring of about {@value #MAX_SLOTS}
+ * slots (plus headroom for newer seconds): one-second slots for windows up to ten minutes, wider
+ * ones beyond (a 3-day window uses 432-second slots), so memory stays bounded and a long window's
+ * edge is at most one slot off. A slot is reused when time moves past it; a record older than what
+ * its slot holds now is too old for the window and is dropped.
  */
 final class SlidingWindow {
 
   static final int MAX_SLOTS = 600;
 
+  /**
+   * Seconds newer than the window's end that may already have arrived when it is read: windows end
+   * at the settled second, two back, and a clock can run a little ahead. Without this headroom a
+   * one-second window kept in one slot was overwritten by the next second before it was read.
+   */
+  static final long HEADROOM_SECONDS = 5;
+
   private final long slotSeconds;
+  private final int span;
   private final int slots;
   private final long[] slotIds;
   private final long[] requests;
@@ -22,7 +30,8 @@ final class SlidingWindow {
 
   SlidingWindow(long seconds) {
     this.slotSeconds = Math.max(1, (seconds + MAX_SLOTS - 1) / MAX_SLOTS);
-    this.slots = (int) ((seconds + slotSeconds - 1) / slotSeconds);
+    this.span = (int) ((seconds + slotSeconds - 1) / slotSeconds);
+    this.slots = span + (int) ((HEADROOM_SECONDS + slotSeconds - 1) / slotSeconds) + 1;
     this.slotIds = new long[slots];
     java.util.Arrays.fill(slotIds, Long.MIN_VALUE);
     this.requests = new long[slots];
@@ -52,7 +61,7 @@ final class SlidingWindow {
   /** The sums of the slots within the window that ends with the second {@code nowSecond}. */
   Totals sum(long nowSecond) {
     long newest = Math.floorDiv(nowSecond, slotSeconds);
-    long oldest = newest - slots + 1;
+    long oldest = newest - span + 1;
     long r = 0;
     long e = 0;
     long[] l = new long[LatencyBuckets.SIZE];

@@ -21,11 +21,26 @@ class WindowsTest {
   }
 
   @Test
+  void newerSecondsArrivingBeforeTheWindowIsReadDoNotEvictIt() {
+    // Windows end two seconds back; the seconds after have usually arrived by then.
+    SlidingWindow window = new SlidingWindow(1);
+    window.add(100, 7, 0, new long[16]);
+    window.add(101, 9, 0, new long[16]);
+    window.add(102, 11, 0, new long[16]);
+    assertThat(window.sum(100).requests()).isEqualTo(7);
+    SlidingWindow ten = new SlidingWindow(10);
+    for (long s = 90; s <= 102; s++) {
+      ten.add(s, 1, 0, new long[16]);
+    }
+    assertThat(ten.sum(100).requests()).isEqualTo(10);
+  }
+
+  @Test
   void aLateRecordLandsInItsSecondAndATooOldOneIsDropped() {
     SlidingWindow window = new SlidingWindow(5);
     window.add(200, 1, 0, new long[16]);
     window.add(199, 1, 0, new long[16]);
-    window.add(194, 1, 0, new long[16]); // its slot now holds 199: too old for the window
+    window.add(194, 1, 0, new long[16]); // older than the window: outside every sum from 200 on
     assertThat(window.sum(200).requests()).isEqualTo(2);
   }
 
