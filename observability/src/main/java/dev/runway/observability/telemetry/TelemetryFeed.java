@@ -124,7 +124,9 @@ public final class TelemetryFeed implements AutoCloseable {
       }
       commit(partitions);
     } catch (WakeupException stopping) {
-      // close() woke the consumer
+      // close() woke the consumer: what was handled so far is committed, so a restart neither
+      // counts it again nor dead-letters its poison twice
+      commit(consumer.assignment().stream().toList());
     } catch (RuntimeException e) {
       LOG.errorf(e, "The telemetry feed stopped; SLIs no longer follow traffic");
     } finally {

@@ -115,7 +115,19 @@ class SloServiceTest {
         traffic.set(region, new TrafficGenerator.Load(revision, 100, 0, 20));
       }
       traffic.start();
-      Thread.sleep(3000);
+      // Healthy history first: the region is judged healthy before the fault.
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () ->
+                  "HEALTHY"
+                      .equals(
+                          given()
+                              .get("/api/v1/slo/" + service)
+                              .jsonPath()
+                              .getString(
+                                  "environments[0].regions.find { it.region == 'us-east1' }"
+                                      + ".status")));
       Instant fault = Instant.now();
       traffic.set("us-east1", new TrafficGenerator.Load(revision, 100, 10, 20));
       // With a full window of healthy history the page rule needs this long; a second's
@@ -140,8 +152,10 @@ class SloServiceTest {
       assertThat(breach.windows().get(0).requests()).isGreaterThanOrEqualTo(50);
 
       // The revision keeps failing: still one event, and none for the healthy regions.
-      Thread.sleep(4000);
-      assertThat(slo(SloBreached.class, service)).hasSize(1);
+      await()
+          .during(Duration.ofSeconds(4))
+          .atMost(Duration.ofSeconds(6))
+          .until(() -> slo(SloBreached.class, service).size() == 1);
       await()
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(
@@ -170,8 +184,10 @@ class SloServiceTest {
       await()
           .atMost(Duration.ofSeconds(60))
           .until(() -> !slo(SloRecovered.class, service).isEmpty());
-      Thread.sleep(2000);
-      assertThat(slo(SloRecovered.class, service)).hasSize(1);
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(4))
+          .until(() -> slo(SloRecovered.class, service).size() == 1);
       assertThat(slo(SloBreached.class, service)).hasSize(1);
       SloRecovered recovered =
           (SloRecovered) slo(SloRecovered.class, service).get(0).envelope().data();
@@ -199,7 +215,10 @@ class SloServiceTest {
       await()
           .atMost(Duration.ofSeconds(20))
           .until(() -> !slo(SloBreached.class, service).isEmpty());
-      Thread.sleep(3000);
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> slo(SloBreached.class, service).size() == 1);
       List<Recorded> breaches = slo(SloBreached.class, service);
       assertThat(breaches).hasSize(1);
       SloBreached breach = (SloBreached) breaches.get(0).envelope().data();

@@ -80,7 +80,6 @@ class TelemetryFeedTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> first.windowed(service) == 5);
         assertThat(first.counted(service)).isEqualTo(5);
         await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters(deadLetters, service) == 1);
-        Thread.sleep(1500); // past a commit
       }
 
       Recording second = new Recording();
@@ -92,8 +91,10 @@ class TelemetryFeedTest {
         producer.send(Stats.second(service, "staging", "us-east1", "v1", now, 10, 0, 5));
         await().atMost(Duration.ofSeconds(10)).until(() -> second.windowed(service) == 6);
         assertThat(second.counted(service)).isEqualTo(1);
-        Thread.sleep(1000);
-        assertThat(deadLetters(deadLetters, service)).as("poison dead-lettered once").isEqualTo(1);
+        await()
+            .during(Duration.ofSeconds(1))
+            .atMost(Duration.ofSeconds(2))
+            .until(() -> deadLetters(deadLetters, service) == 1);
       }
     }
   }
@@ -119,7 +120,10 @@ class TelemetryFeedTest {
       feed.start();
       await().atMost(Duration.ofSeconds(30)).until(feed::caughtUp);
       await().atMost(Duration.ofSeconds(10)).until(() -> sink.windowed(service) >= 1);
-      Thread.sleep(500);
+      await()
+          .during(Duration.ofMillis(500))
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> sink.windowed(service) == 1);
       assertThat(sink.windowed(service))
           .as("only the record inside the replay period")
           .isEqualTo(1);
