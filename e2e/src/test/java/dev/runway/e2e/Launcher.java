@@ -1,6 +1,7 @@
 package dev.runway.e2e;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,11 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs {@code ./runway} from the repository root with its own state directory and free ports. */
 final class Launcher {
+
+  private static final java.util.Random RANDOM = new java.util.Random();
+  // Ports handed out in this JVM, never handed twice: a platform being stopped may still hold one.
+  private static final java.util.Set<Integer> TAKEN =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   final Path root;
   final Path home;
@@ -136,9 +142,23 @@ final class Launcher {
     }
   }
 
+  /**
+   * A free port below the kernel's ephemeral range (32768+). A port the kernel hands out for
+   * {@code bind(0)} can be handed again to the next service instance the reconciler starts, or
+   * to an outgoing connection, in the seconds before {@code ./runway} binds it; CI lost a run to
+   * exactly that.
+   */
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = 20000 + RANDOM.nextInt(12000);
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        if (TAKEN.add(port)) {
+          return socket.getLocalPort();
+        }
+      } catch (IOException inUse) {
+        // try another
+      }
     }
+    throw new IOException("no free port found in 20000-31999");
   }
 }

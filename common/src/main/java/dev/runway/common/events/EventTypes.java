@@ -119,7 +119,61 @@ public final class EventTypes {
               1,
               SloRecovered.class,
               Topics.SLO,
-              "A breaching revision in one region fires no rule any more; once per recovery."));
+              "A breaching revision in one region fires no rule any more; once per recovery."),
+          new EventType<>(
+              "SloStatusChanged",
+              1,
+              SloStatusChanged.class,
+              Topics.SLO,
+              "A revision's overall SLO status in a region changed (HEALTHY, INSUFFICIENT_DATA, BREACHED)."),
+          new EventType<>(
+              "RolloutStarted",
+              1,
+              RolloutStarted.class,
+              Topics.ROLLOUTS,
+              "The rollout guard took charge of a deployed revision and starts its traffic steps."),
+          new EventType<>(
+              "TrafficShiftRequested",
+              1,
+              TrafficShiftRequested.class,
+              Topics.ROLLOUTS,
+              "The guard asks for a revision to get a share of a region's traffic (the next step)."),
+          new EventType<>(
+              "RollbackRequested",
+              1,
+              RollbackRequested.class,
+              Topics.ROLLOUTS,
+              "The guard asks for a region's traffic to go back to the previous revision at once."),
+          new EventType<>(
+              "RolledBack",
+              1,
+              RolledBack.class,
+              Topics.DEPLOYMENTS,
+              "A region's traffic is back on the previous revision; the bad one is quarantined there."),
+          new EventType<>(
+              "RollbackFailed",
+              1,
+              RollbackFailed.class,
+              Topics.ROLLOUTS,
+              "A rollback cannot help in a region; the guard stops there for a person."),
+          new EventType<>(
+              "PromotionApproved",
+              1,
+              PromotionApproved.class,
+              Topics.ROLLOUTS,
+              "Staging finished every step healthy: production takes the same image."),
+          new EventType<>(
+              "PromotionBlocked",
+              1,
+              PromotionBlocked.class,
+              Topics.ROLLOUTS,
+              "Staging did not finish healthy: production stays as it is."),
+          new EventType<>(
+              "RolloutFinished",
+              1,
+              RolloutFinished.class,
+              Topics.ROLLOUTS,
+              "A rollout ended: succeeded, rolled back, or failed for a person to look at."));
 
   private static final Map<Class<?>, EventType<?>> BY_CLASS =
       ALL.stream().collect(Collectors.toMap(EventType::type, Function.identity()));

@@ -25,7 +25,16 @@ public sealed interface RunwayEvent
         DeploymentCompleted,
         RequestStats,
         SloBreached,
-        SloRecovered {
+        SloRecovered,
+        SloStatusChanged,
+        RolloutStarted,
+        TrafficShiftRequested,
+        RollbackRequested,
+        RolledBack,
+        RollbackFailed,
+        PromotionApproved,
+        PromotionBlocked,
+        RolloutFinished {
 
   /** The service this event is about; the record key and CloudEvent subject. */
   String service();

@@ -15,8 +15,11 @@ public final class Topics {
   /** Region deployments, traffic shifts, rollbacks. */
   public static final String DEPLOYMENTS = "runway.deployments";
 
-  /** SLO breaches and recoveries. */
+  /** SLO breaches, recoveries and status changes. */
   public static final String SLO = "runway.slo";
+
+  /** The rollout guard's decisions: traffic steps, rollbacks, promotions. */
+  public static final String ROLLOUTS = "runway.rollouts";
 
   /** Aggregated request statistics from the gateway. */
   public static final String TELEMETRY = "runway.telemetry";
@@ -26,5 +29,5 @@ public final class Topics {
 
   /** Every topic, so that a service can make sure they all exist before it starts consuming. */
   public static final List<String> ALL =
-      List.of(SERVICES, MANIFESTS, DEPLOYMENTS, SLO, TELEMETRY, DEAD_LETTER);
+      List.of(SERVICES, MANIFESTS, DEPLOYMENTS, SLO, ROLLOUTS, TELEMETRY, DEAD_LETTER);
 }

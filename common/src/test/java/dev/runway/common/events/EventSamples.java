@@ -207,7 +207,96 @@ final class EventSamples {
                       new WindowEvidence("1h", 60, 1200, 0, 0.0),
                       new WindowEvidence("5m", 5, 100, 0, 0.0)),
                   0.8,
-                  java.time.Instant.parse("2026-11-29T10:19:40Z"))));
+                  java.time.Instant.parse("2026-11-29T10:19:40Z"))),
+          Map.entry(
+              SloStatusChanged.class,
+              new SloStatusChanged(
+                  "example-service",
+                  "staging",
+                  "us-east1",
+                  "example-service-staging-00002",
+                  "HEALTHY",
+                  "INSUFFICIENT_DATA",
+                  java.time.Instant.parse("2026-11-29T10:15:40Z"))),
+          Map.entry(
+              RolloutStarted.class,
+              new RolloutStarted(
+                  "example-service",
+                  "staging",
+                  "example-service-staging-00002",
+                  "gradual",
+                  List.of(20, 50, 100),
+                  List.of(List.of("europe-west1", "us-east1", "us-west1")),
+                  Map.of(
+                      "europe-west1", "example-service-staging-00001",
+                      "us-east1", "example-service-staging-00001",
+                      "us-west1", "example-service-staging-00001"),
+                  30,
+                  java.time.Instant.parse("2026-11-29T10:15:10Z"))),
+          Map.entry(
+              TrafficShiftRequested.class,
+              new TrafficShiftRequested(
+                  "example-service",
+                  "staging",
+                  "us-east1",
+                  "example-service-staging-00002",
+                  20,
+                  "example-service-staging-00001",
+                  java.time.Instant.parse("2026-11-29T10:15:10Z"))),
+          Map.entry(
+              RollbackRequested.class,
+              new RollbackRequested(
+                  "example-service",
+                  "staging",
+                  "us-east1",
+                  "example-service-staging-00002",
+                  "example-service-staging-00001",
+                  "example-service-staging-00002 breached its availability SLO in us-east1",
+                  null,
+                  java.time.Instant.parse("2026-11-29T10:16:02Z"))),
+          Map.entry(
+              RolledBack.class,
+              new RolledBack(
+                  "example-service",
+                  "staging",
+                  "us-east1",
+                  "example-service-staging-00002",
+                  "example-service-staging-00001",
+                  "example-service-staging-00002 breached its availability SLO in us-east1",
+                  null,
+                  java.time.Instant.parse("2026-11-29T10:16:02Z"),
+                  java.time.Instant.parse("2026-11-29T10:16:02.350Z"))),
+          Map.entry(
+              RollbackFailed.class,
+              new RollbackFailed(
+                  "example-service",
+                  "staging",
+                  "us-east1",
+                  "example-service-staging-00002",
+                  "the previous revision example-service-staging-00001 breaches in us-east1 too",
+                  java.time.Instant.parse("2026-11-29T10:17:30Z"))),
+          Map.entry(
+              PromotionApproved.class,
+              new PromotionApproved(
+                  "example-service",
+                  "example-service-staging-00002",
+                  java.time.Instant.parse("2026-11-29T10:18:00Z"))),
+          Map.entry(
+              PromotionBlocked.class,
+              new PromotionBlocked(
+                  "example-service",
+                  "example-service-staging-00002",
+                  "example-service-staging-00002 breached its availability SLO in us-east1",
+                  java.time.Instant.parse("2026-11-29T10:16:02Z"))),
+          Map.entry(
+              RolloutFinished.class,
+              new RolloutFinished(
+                  "example-service",
+                  "staging",
+                  "example-service-staging-00002",
+                  "ROLLED_BACK",
+                  List.of("us-east1"),
+                  java.time.Instant.parse("2026-11-29T10:19:00Z"))));
 
   static RunwayEvent of(EventType<?> type) {
     RunwayEvent sample = BY_TYPE.get(type.type());

@@ -1,0 +1,32 @@
+package dev.runway.common.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A rollout ended: every region done, rolled back or halted, or a rollback failed.
+ *
+ * @param service the service
+ * @param environment staging or production
+ * @param revision the rollout's revision
+ * @param status SUCCEEDED, ROLLED_BACK or FAILED
+ * @param rolledBack the regions whose traffic went back to the previous revision
+ * @param finishedAt when
+ */
+public record RolloutFinished(
+    String service,
+    String environment,
+    String revision,
+    String status,
+    List<String> rolledBack,
+    Instant finishedAt)
+    implements RunwayEvent {
+
+  public RolloutFinished {
+    Require.text(service, "service");
+    Require.text(environment, "environment");
+    Require.text(revision, "revision");
+    Require.text(status, "status");
+    rolledBack = Require.list(rolledBack, "rolled_back");
+  }
+}

@@ -1,0 +1,36 @@
+package dev.runway.common.events;
+
+import java.time.Instant;
+
+/**
+ * A revision's overall SLO status in one region changed: HEALTHY (every SLI judged with enough
+ * requests and no rule firing), INSUFFICIENT_DATA (too few requests to call it healthy) or
+ * BREACHED. Published on each change; after an observability restart the current status is
+ * announced again, so consumers treat it as a level, not an edge.
+ *
+ * @param service the service
+ * @param environment staging or production
+ * @param region the region
+ * @param revision the revision
+ * @param status the status now
+ * @param previousStatus the status before; null when first judged
+ * @param changedAt when the change was judged
+ */
+public record SloStatusChanged(
+    String service,
+    String environment,
+    String region,
+    String revision,
+    String status,
+    String previousStatus,
+    Instant changedAt)
+    implements RunwayEvent {
+
+  public SloStatusChanged {
+    Require.text(service, "service");
+    Require.text(environment, "environment");
+    Require.text(region, "region");
+    Require.text(revision, "revision");
+    Require.text(status, "status");
+  }
+}
