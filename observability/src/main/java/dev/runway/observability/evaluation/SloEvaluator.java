@@ -30,9 +30,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Judges every revision's SLIs in every region once per evaluation interval, publishes the figures
- * as metrics, and turns a change of breach state into SloBreached or SloRecovered. It starts
- * judging only after the windows are rebuilt from the topic and the open breaches are loaded, so a
- * restart never announces a breach twice or misses one.
+ * as metrics, turns a change of breach state into SloBreached or SloRecovered, and a change of
+ * overall status into SloStatusChanged. It starts judging only after the windows are rebuilt from
+ * the topic and the open breaches are loaded, so a restart never announces a breach twice or misses
+ * one.
  */
 @ApplicationScoped
 public class SloEvaluator {
@@ -43,6 +44,7 @@ public class SloEvaluator {
   private final Topology topology;
   private final Breaches breaches;
   private final Verdicts verdicts;
+  private final StatusChanges statusChanges;
   private final SloMetrics metrics;
   private final StateLoader loader;
   private final String bootstrapServers;
@@ -55,6 +57,7 @@ public class SloEvaluator {
       Topology topology,
       Breaches breaches,
       Verdicts verdicts,
+      StatusChanges statusChanges,
       SloMetrics metrics,
       StateLoader loader,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -62,6 +65,7 @@ public class SloEvaluator {
     this.topology = topology;
     this.breaches = breaches;
     this.verdicts = verdicts;
+    this.statusChanges = statusChanges;
     this.metrics = metrics;
     this.loader = loader;
     this.bootstrapServers = bootstrapServers;
@@ -115,11 +119,13 @@ public class SloEvaluator {
         transitions = transitions.chain(() -> transition(key, verdict, objective, now));
       }
       verdicts.put(key, judged);
+      transitions = transitions.chain(() -> statusChanges.judged(key, judged, now));
     }
     windows.store().prune(nowSecond);
     java.util.Set<SeriesKey> kept = windows.store().series().keySet();
     all.keySet().stream().filter(k -> !kept.contains(k)).forEach(metrics::forget);
     verdicts.retain(kept);
+    statusChanges.retain(kept);
     return transitions
         .onFailure()
         .invoke(

@@ -45,6 +45,11 @@ public class FactsConsumer {
     return consumption.consume(CONSUMER, message, this::handle);
   }
 
+  @Incoming("rollouts")
+  public Uni<Void> onRollout(Message<byte[]> message) {
+    return consumption.consume(CONSUMER, message, this::handle);
+  }
+
   @Incoming("slo")
   public Uni<Void> onSlo(Message<byte[]> message) {
     return consumption.consume(CONSUMER, message, this::handle);

@@ -2,9 +2,16 @@ package dev.runway.observability.state;
 
 import dev.runway.common.events.DeploymentCompleted;
 import dev.runway.common.events.ManifestChanged;
+import dev.runway.common.events.PromotionApproved;
+import dev.runway.common.events.PromotionBlocked;
 import dev.runway.common.events.RegionDeployFailed;
 import dev.runway.common.events.RegionDeployed;
 import dev.runway.common.events.RegionRemoved;
+import dev.runway.common.events.RollbackFailed;
+import dev.runway.common.events.RollbackRequested;
+import dev.runway.common.events.RolledBack;
+import dev.runway.common.events.RolloutFinished;
+import dev.runway.common.events.RolloutStarted;
 import dev.runway.common.events.RunwayEvent;
 import dev.runway.common.events.SloBreached;
 import dev.runway.common.events.SloRecovered;
@@ -72,6 +79,42 @@ public final class TimelineEntries {
     }
     if (event instanceof SloRecovered e) {
       return entry(e.environment(), e.region(), e, e.revision() + " " + e.sli() + " recovered");
+    }
+    if (event instanceof RolloutStarted e) {
+      return entry(
+          e.environment(),
+          null,
+          e,
+          e.revision() + " rolling out " + e.strategy() + " through " + e.steps() + "%");
+    }
+    if (event instanceof RollbackRequested e) {
+      return entry(e.environment(), e.region(), e, e.reason());
+    }
+    if (event instanceof RolledBack e) {
+      return entry(
+          e.environment(),
+          e.region(),
+          e,
+          "traffic back on " + e.toRevision() + ", " + e.revision() + " quarantined");
+    }
+    if (event instanceof RollbackFailed e) {
+      return entry(e.environment(), e.region(), e, e.reason());
+    }
+    if (event instanceof PromotionApproved e) {
+      return entry("production", null, e, e.revision() + " approved for production");
+    }
+    if (event instanceof PromotionBlocked e) {
+      return entry("production", null, e, e.revision() + " blocked: " + e.reason());
+    }
+    if (event instanceof RolloutFinished e) {
+      return entry(
+          e.environment(),
+          null,
+          e,
+          e.revision()
+              + " "
+              + e.status().toLowerCase(Locale.ROOT)
+              + (e.rolledBack().isEmpty() ? "" : " in " + e.rolledBack()));
     }
     return Optional.empty();
   }

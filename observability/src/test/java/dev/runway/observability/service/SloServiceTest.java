@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import dev.runway.common.events.SloBreached;
 import dev.runway.common.events.SloRecovered;
+import dev.runway.common.events.SloStatusChanged;
 import dev.runway.common.events.Topics;
 import dev.runway.common.events.TrafficShifted;
 import dev.runway.observability.slo.BurnRules;
@@ -193,7 +194,28 @@ class SloServiceTest {
           (SloRecovered) slo(SloRecovered.class, service).get(0).envelope().data();
       assertThat(recovered.region()).isEqualTo("us-east1");
       assertThat(recovered.breachedAt()).isEqualTo(breach.detectedAt());
+      // The overall status is announced on each change, which is what the rollout guard reads.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(statuses(service, "us-east1"))
+                      .containsSubsequence("HEALTHY", "BREACHED", "HEALTHY"));
+      assertThat(statuses(service, "us-west1")).contains("HEALTHY").doesNotContain("BREACHED");
     }
+  }
+
+  /** The region's announced statuses in order, a repeat delivery of the same one folded. */
+  private static List<String> statuses(String service, String region) {
+    List<String> statuses = new java.util.ArrayList<>();
+    for (Recorded r : slo(SloStatusChanged.class, service)) {
+      SloStatusChanged change = (SloStatusChanged) r.envelope().data();
+      if (change.region().equals(region)
+          && (statuses.isEmpty() || !statuses.get(statuses.size() - 1).equals(change.status()))) {
+        statuses.add(change.status());
+      }
+    }
+    return statuses;
   }
 
   @Test

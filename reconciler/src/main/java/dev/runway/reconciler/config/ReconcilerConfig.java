@@ -28,6 +28,14 @@ public interface ReconcilerConfig {
   @WithDefault("10s")
   Duration deployEstimate();
 
+  /**
+   * Whether a rollout guard moves new revisions' traffic. When on, a revision replacing one that
+   * serves a region is deployed ready at 0% and the guard's TrafficShiftRequested steps it up; when
+   * off, a ready revision takes all of its region's traffic at once.
+   */
+  @WithDefault("true")
+  boolean guardedRollouts();
+
   Local local();
 
   CloudRun cloudRun();

@@ -18,7 +18,6 @@ import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -117,7 +116,7 @@ public class DeploymentProgress {
                         r.environment(),
                         r.region(),
                         outcome.traffic(),
-                        Map.of(r.revision().name(), outcome.url())),
+                        outcome.urls()),
                     trace))
         .replaceWithVoid();
   }

@@ -2,9 +2,13 @@ package dev.runway.reconciler.deploy;
 
 import dev.runway.common.events.DryRunRequested;
 import dev.runway.common.events.ManifestChanged;
+import dev.runway.common.events.PromotionApproved;
 import dev.runway.common.events.RegionDeployRequested;
+import dev.runway.common.events.RollbackRequested;
 import dev.runway.common.events.ServiceDecommissioned;
 import dev.runway.common.events.ServiceProvisioned;
+import dev.runway.common.events.TrafficShiftRequested;
+import dev.runway.reconciler.rollout.RolloutOrders;
 import dev.runway.reconciler.state.ProvisionedService;
 import dev.runway.service.messaging.EventConsumption;
 import dev.runway.service.messaging.InboundEvent;
@@ -14,8 +18,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * The reconciler's three inputs: which services are provisioned where (runway.services), what they
- * should run (runway.manifests), and the per-region work of its own fan-out (runway.deployments).
+ * The reconciler's inputs: which services are provisioned where (runway.services), what they should
+ * run (runway.manifests), the per-region work of its own fan-out (runway.deployments), and the
+ * rollout guard's orders (runway.rollouts: traffic steps, rollbacks, promotions).
  */
 @ApplicationScoped
 public class EventsConsumer {
@@ -25,12 +30,17 @@ public class EventsConsumer {
   private final EventConsumption consumption;
   private final Reconciliation reconciliation;
   private final RegionDeployer deployer;
+  private final RolloutOrders orders;
 
   public EventsConsumer(
-      EventConsumption consumption, Reconciliation reconciliation, RegionDeployer deployer) {
+      EventConsumption consumption,
+      Reconciliation reconciliation,
+      RegionDeployer deployer,
+      RolloutOrders orders) {
     this.consumption = consumption;
     this.reconciliation = reconciliation;
     this.deployer = deployer;
+    this.orders = orders;
   }
 
   @Incoming("services")
@@ -46,6 +56,24 @@ public class EventsConsumer {
   @Incoming("deployments")
   public Uni<Void> onDeployment(Message<byte[]> message) {
     return consumption.consume(CONSUMER, message, this::deployment);
+  }
+
+  @Incoming("rollouts")
+  public Uni<Void> onRollout(Message<byte[]> message) {
+    return consumption.consume(CONSUMER, message, this::rollout);
+  }
+
+  private Uni<Void> rollout(InboundEvent event) {
+    if (event.data() instanceof TrafficShiftRequested order) {
+      return orders.shift(order, event.trace());
+    }
+    if (event.data() instanceof RollbackRequested order) {
+      return orders.rollback(order, event.trace());
+    }
+    if (event.data() instanceof PromotionApproved approval) {
+      return orders.promote(approval, event.trace());
+    }
+    return Uni.createFrom().voidItem();
   }
 
   private static Uni<Void> provisioning(InboundEvent event) {

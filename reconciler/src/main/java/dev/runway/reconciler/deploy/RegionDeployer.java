@@ -3,6 +3,7 @@ package dev.runway.reconciler.deploy;
 import dev.runway.common.events.RegionAction;
 import dev.runway.common.events.RegionDeployRequested;
 import dev.runway.reconciler.config.ReconcilerConfig;
+import dev.runway.reconciler.rollout.TrafficSplits;
 import dev.runway.reconciler.runtime.DeployFailed;
 import dev.runway.reconciler.runtime.Placement;
 import dev.runway.reconciler.runtime.RegionRuntime;
@@ -15,6 +16,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,12 +40,14 @@ public class RegionDeployer {
   private final RegionRuntime runtime;
   private final DeploymentProgress progress;
   private final ExecutorService pool;
+  private final boolean guarded;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
   public RegionDeployer(
       RegionRuntime runtime, DeploymentProgress progress, ReconcilerConfig config) {
     this.runtime = runtime;
     this.progress = progress;
+    this.guarded = config.guardedRollouts();
     this.pool =
         Executors.newFixedThreadPool(
             config.parallelism(),
@@ -108,14 +113,26 @@ public class RegionDeployer {
         return RegionOutcome.removed(request, millisSince(start));
       }
       RunningRevision running = runtime.deploy(placement, request.revision());
-      Map<String, Integer> traffic = Map.of(running.revision(), 100);
+      Map<String, String> urls = urls(runtime.running(placement));
+      urls.put(running.revision(), running.url());
+      Map<String, Integer> traffic =
+          TrafficSplits.afterDeploy(
+              runtime.traffic(placement), urls.keySet(), running.revision(), guarded);
       runtime.route(placement, traffic);
-      return RegionOutcome.deployed(request, running.url(), traffic, millisSince(start));
+      urls.keySet().retainAll(traffic.keySet());
+      return RegionOutcome.deployed(request, running.url(), traffic, urls, millisSince(start));
     } catch (DeployFailed e) {
       return RegionOutcome.failed(request, e.getMessage(), millisSince(start));
     } catch (RuntimeException e) {
       return RegionOutcome.failed(request, e.toString(), millisSince(start));
     }
+  }
+
+  /** Where each running revision answers. */
+  public static Map<String, String> urls(List<RunningRevision> running) {
+    Map<String, String> urls = new HashMap<>();
+    running.forEach(r -> urls.put(r.revision(), r.url()));
+    return urls;
   }
 
   private static long millisSince(long start) {

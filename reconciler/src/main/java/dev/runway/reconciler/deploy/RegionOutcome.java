@@ -9,6 +9,7 @@ import java.util.Map;
  * @param request what was asked
  * @param url where the revision answers (deployed)
  * @param traffic the split set in the region (deployed)
+ * @param urls where each revision in the split answers (deployed)
  * @param failure why it failed, or null
  * @param durationMs how long the region took
  */
@@ -16,20 +17,25 @@ record RegionOutcome(
     RegionDeployRequested request,
     String url,
     Map<String, Integer> traffic,
+    Map<String, String> urls,
     String failure,
     long durationMs) {
 
   static RegionOutcome deployed(
-      RegionDeployRequested request, String url, Map<String, Integer> traffic, long ms) {
-    return new RegionOutcome(request, url, traffic, null, ms);
+      RegionDeployRequested request,
+      String url,
+      Map<String, Integer> traffic,
+      Map<String, String> urls,
+      long ms) {
+    return new RegionOutcome(request, url, traffic, Map.copyOf(urls), null, ms);
   }
 
   static RegionOutcome removed(RegionDeployRequested request, long ms) {
-    return new RegionOutcome(request, null, Map.of(), null, ms);
+    return new RegionOutcome(request, null, Map.of(), Map.of(), null, ms);
   }
 
   static RegionOutcome failed(RegionDeployRequested request, String reason, long ms) {
-    return new RegionOutcome(request, null, Map.of(), reason, ms);
+    return new RegionOutcome(request, null, Map.of(), Map.of(), reason, ms);
   }
 
   boolean succeeded() {

@@ -66,6 +66,18 @@ public final class Planner {
     long rollout =
         estimates.deploy().toSeconds() + spec.rollout().bakeDuration().toSeconds() * steps.size();
     long expected = rollout * (wave + 1);
+    if (desired.name().equals(now.quarantined())) {
+      // Rolled back here: re-applying the same configuration would fail the same way. A changed
+      // manifest resolves to a new revision and lifts this.
+      return new RegionPlan(
+          now.region(),
+          RegionAction.NOTHING,
+          now.revision(),
+          now.revision(),
+          List.of(),
+          List.of(),
+          0);
+    }
     if (now.revision() == null || now.status() == RegionStatus.ABSENT) {
       return new RegionPlan(
           now.region(),

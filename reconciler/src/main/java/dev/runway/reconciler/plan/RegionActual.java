@@ -10,12 +10,27 @@ import java.util.Map;
  * @param status where that revision stands
  * @param traffic percent of traffic per revision name
  * @param url where the current revision answers; null if none
+ * @param quarantined a revision rolled back here, never deployed here again by itself; null if none
  */
 public record RegionActual(
-    String region, String revision, RegionStatus status, Map<String, Integer> traffic, String url) {
+    String region,
+    String revision,
+    RegionStatus status,
+    Map<String, Integer> traffic,
+    String url,
+    String quarantined) {
 
   public RegionActual {
     traffic = traffic == null ? Map.of() : Map.copyOf(traffic);
+  }
+
+  public RegionActual(
+      String region,
+      String revision,
+      RegionStatus status,
+      Map<String, Integer> traffic,
+      String url) {
+    this(region, revision, status, traffic, url, null);
   }
 
   public static RegionActual absent(String region) {

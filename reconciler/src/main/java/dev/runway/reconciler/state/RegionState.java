@@ -49,6 +49,12 @@ public class RegionState extends PanacheEntityBase {
 
   public String reason;
 
+  /** A revision rolled back here; kept off the region until a different revision is desired. */
+  public String quarantined;
+
+  @Column(name = "quarantine_reason")
+  public String quarantineReason;
+
   @Column(name = "updated_at")
   public OffsetDateTime updatedAt;
 
@@ -80,10 +86,14 @@ public class RegionState extends PanacheEntityBase {
   }
 
   public RegionActual actual() {
-    return new RegionActual(region, revision, status, weights(), url);
+    return new RegionActual(region, revision, status, weights(), url, quarantined);
   }
 
   public void deploying(String revision, RegionAction action, String deploymentId) {
+    if (!revision.equals(this.revision)) {
+      this.quarantined = null; // a different revision is desired: the quarantine has done its job
+      this.quarantineReason = null;
+    }
     this.revision = revision;
     this.action = action;
     this.deploymentId = deploymentId;
@@ -98,6 +108,26 @@ public class RegionState extends PanacheEntityBase {
     this.status = RegionStatus.READY;
     this.reason = null;
     this.updatedAt = OffsetDateTime.now();
+  }
+
+  /** Traffic moved between running revisions. */
+  public void routed(Map<String, Integer> traffic) {
+    this.traffic = JsonColumn.write(traffic);
+    this.updatedAt = OffsetDateTime.now();
+  }
+
+  /**
+   * The region is back on {@code previous}: drift correction keeps that one running, and the
+   * planner will not deploy {@code bad} here again by itself.
+   */
+  public void rolledBack(
+      String previous, String previousUrl, String bad, String why, Map<String, Integer> traffic) {
+    this.revision = previous;
+    this.url = previousUrl;
+    this.quarantined = bad;
+    this.quarantineReason = why;
+    this.status = RegionStatus.READY;
+    routed(traffic);
   }
 
   public void failed(String reason) {

@@ -28,6 +28,9 @@ public sealed interface Input {
 
   record Resume(Instant at) implements Input {}
 
+  /** A newer revision of the same service and environment was deployed: this rollout stops. */
+  record Supersede(String by, Instant at) implements Input {}
+
   /** An operator rolls back these regions (all serving regions when empty). */
   record OperatorRollback(List<String> regions, Instant at) implements Input {}
 }

@@ -69,10 +69,16 @@ public record Rollout(
     return policy.steps().get(region.step());
   }
 
+  /** The share of the region's traffic the new revision has now (0 unless it serves there). */
+  public int serving(RegionProgress region) {
+    return region.phase().serving() && region.phase() != RegionPhase.SHIFTING ? percent(region) : 0;
+  }
+
   public boolean finished() {
     return status == RolloutStatus.SUCCEEDED
         || status == RolloutStatus.ROLLED_BACK
-        || status == RolloutStatus.FAILED;
+        || status == RolloutStatus.FAILED
+        || status == RolloutStatus.SUPERSEDED;
   }
 
   Rollout with(Map<String, RegionProgress> next) {

@@ -10,6 +10,8 @@ public enum RolloutStatus {
   SUCCEEDED,
   /** A breach rolled at least one region back; the revision is quarantined. */
   ROLLED_BACK,
+  /** A newer revision was deployed before this one finished; the newer rollout took over. */
+  SUPERSEDED,
   /** A rollback could not help (the previous revision breaches too, or there is none): a person. */
   FAILED
 }

@@ -20,7 +20,7 @@ public final class Transitions {
   public record Step(Rollout rollout, List<Command> commands) {}
 
   public static Step apply(Rollout rollout, Input input) {
-    if (rollout.finished()) {
+    if (rollout.finished() && !previousBreachedAfterRollback(rollout, input)) {
       return new Step(rollout, List.of()); // late or duplicate facts change nothing
     }
     Change change = new Change(rollout);
@@ -40,11 +40,25 @@ public final class Transitions {
       change.state = change.state.withPaused(false);
     } else if (input instanceof Input.OperatorRollback order) {
       change.operatorRollback(order);
+    } else if (input instanceof Input.Supersede) {
+      change.state = change.state.withStatus(RolloutStatus.SUPERSEDED);
+      change.commands.add(new Command.Finish(RolloutStatus.SUPERSEDED, change.rolledBack()));
     }
     if (!change.state.finished()) {
       change.settle(input.at());
     }
     return new Step(change.state, List.copyOf(change.commands));
+  }
+
+  /**
+   * A rollout that ended rolled back still hears of its previous revision breaching where it
+   * returned to: that needs a person, not another rollback.
+   */
+  private static boolean previousBreachedAfterRollback(Rollout rollout, Input input) {
+    return rollout.status() == RolloutStatus.ROLLED_BACK
+        && input instanceof Input.PreviousBreached breached
+        && rollout.regions().containsKey(breached.region())
+        && rollout.regions().get(breached.region()).phase() == RegionPhase.ROLLED_BACK;
   }
 
   /** One transition in progress: the state so far and the commands it causes. */

@@ -297,4 +297,43 @@ class TransitionsTest {
     assertThat(h.phase("us-east1")).isEqualTo(RegionPhase.SHIFTING);
     assertThat(h.send(new Input.Shifted("asia-east1", 25, h.now))).isEmpty();
   }
+
+  @Test
+  void aNewerRevisionSupersedesTheRolloutAndItsLateFactsDoNothing() {
+    Harness h = gradual("staging", OnBreach.region);
+    h.start();
+    h.confirmShifts();
+    assertThat(h.send(new Input.Supersede("svc-staging-00003", h.now)))
+        .containsExactly(new Command.Finish(RolloutStatus.SUPERSEDED, List.of()));
+    assertThat(h.state.finished()).isTrue();
+    assertThat(h.send(new Input.Verdict("us-east1", SloState.BREACHED, h.now))).isEmpty();
+    assertThat(h.after(Harness.BAKE)).isEmpty();
+  }
+
+  @Test
+  void servingIsTheConfirmedShareOnly() {
+    Harness h = gradual("staging", OnBreach.region);
+    h.start();
+    RegionProgress east = h.state.regions().get("us-east1");
+    assertThat(h.state.serving(east)).as("asked for, not yet confirmed").isZero();
+    h.confirmShifts();
+    assertThat(h.state.serving(h.state.regions().get("us-east1"))).isEqualTo(25);
+  }
+
+  @Test
+  void aPreviousRevisionBreachingAfterTheRolloutEndedRolledBackStillNeedsAPerson() {
+    Harness h = gradual("production", OnBreach.all);
+    h.start();
+    h.confirmShifts();
+    h.verdict("us-west1", SloState.BREACHED);
+    assertThat(h.state.status()).isEqualTo(RolloutStatus.ROLLED_BACK);
+    assertThat(h.send(new Input.PreviousBreached("us-east1", h.now)))
+        .startsWith(
+            new Command.RaiseRollbackFailed(
+                "us-east1",
+                "the previous revision svc-production-00001 breaches in us-east1 too, after the"
+                    + " rollback"));
+    assertThat(h.state.status()).isEqualTo(RolloutStatus.FAILED);
+    assertThat(h.send(new Input.PreviousBreached("us-east1", h.now))).isEmpty();
+  }
 }

@@ -1,0 +1,274 @@
+package dev.runway.reconciler.rollout;
+
+import dev.runway.common.events.ManifestChanged;
+import dev.runway.common.events.PromotionApproved;
+import dev.runway.common.events.RollbackFailed;
+import dev.runway.common.events.RollbackRequested;
+import dev.runway.common.events.RolledBack;
+import dev.runway.common.events.TrafficShiftRequested;
+import dev.runway.common.events.TrafficShifted;
+import dev.runway.common.manifest.RunwayManifest;
+import dev.runway.reconciler.deploy.RegionDeployer;
+import dev.runway.reconciler.plan.RegionStatus;
+import dev.runway.reconciler.runtime.DeployFailed;
+import dev.runway.reconciler.runtime.Placement;
+import dev.runway.reconciler.runtime.RegionRuntime;
+import dev.runway.reconciler.state.DesiredManifest;
+import dev.runway.reconciler.state.RegionState;
+import dev.runway.reconciler.state.RevisionRecord;
+import dev.runway.service.outbox.Outbox;
+import io.opentelemetry.context.Context;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Carries out the rollout guard's orders in the region they name: a traffic step, a rollback in one
+ * step to the previous revision (kept warm, started again if it died), and a promotion of a staging
+ * image to production. Each runs inside the consuming transaction, so the region's new state, the
+ * events it causes and the order's inbox entry commit together; a crash before the commit
+ * redelivers the order and the runtime's routing is idempotent.
+ */
+@ApplicationScoped
+public class RolloutOrders {
+
+  private static final Logger LOG = Logger.getLogger(RolloutOrders.class);
+
+  private final RegionRuntime runtime;
+  private final Outbox outbox;
+  private final Vertx vertx;
+
+  public RolloutOrders(RegionRuntime runtime, Outbox outbox, Vertx vertx) {
+    this.runtime = runtime;
+    this.outbox = outbox;
+    this.vertx = vertx;
+  }
+
+  /** What the runtime did: the split set and where each revision in it answers. */
+  private record Routed(Map<String, Integer> traffic, Map<String, String> urls) {}
+
+  public Uni<Void> shift(TrafficShiftRequested order, Context trace) {
+    return region(order.service(), order.environment(), order.region())
+        .chain(
+            state -> {
+              if (state == null || state.status != RegionStatus.READY) {
+                LOG.warnf(
+                    "Ignoring a traffic step for %s in %s/%s/%s: the region is %s",
+                    order.revision(),
+                    order.service(),
+                    order.environment(),
+                    order.region(),
+                    state == null ? "unknown" : state.status);
+                return Uni.createFrom().voidItem();
+              }
+              Map<String, Integer> split =
+                  TrafficSplits.step(order.revision(), order.percent(), order.previousRevision());
+              return route(state.placement(), split, null)
+                  .chain(
+                      routed -> {
+                        state.routed(routed.traffic());
+                        LOG.infof(
+                            "%s/%s %s: %s at %d%%",
+                            order.service(),
+                            order.environment(),
+                            order.region(),
+                            order.revision(),
+                            order.percent());
+                        return shifted(state, routed, trace);
+                      })
+                  .onFailure(DeployFailed.class)
+                  .recoverWithUni(
+                      failure -> {
+                        LOG.warnf(
+                            "Could not step %s in %s: %s",
+                            order.revision(), order.region(), failure.getMessage());
+                        return Uni.createFrom().voidItem();
+                      });
+            });
+  }
+
+  public Uni<Void> rollback(RollbackRequested order, Context trace) {
+    return region(order.service(), order.environment(), order.region())
+        .chain(
+            state ->
+                RevisionRecord.<RevisionRecord>findById(order.toRevision())
+                    .chain(
+                        previous -> {
+                          if (state == null || previous == null) {
+                            return failed(
+                                order, "the region or its previous revision is unknown", trace);
+                          }
+                          Map<String, Integer> split = Map.of(order.toRevision(), 100);
+                          return route(state.placement(), split, previous)
+                              .chain(
+                                  routed -> {
+                                    state.rolledBack(
+                                        order.toRevision(),
+                                        routed.urls().get(order.toRevision()),
+                                        order.revision(),
+                                        order.reason(),
+                                        routed.traffic());
+                                    LOG.warnf(
+                                        "Rolled back %s/%s in %s: %s -> %s (%s)",
+                                        order.service(),
+                                        order.environment(),
+                                        order.region(),
+                                        order.revision(),
+                                        order.toRevision(),
+                                        order.reason());
+                                    return shifted(state, routed, trace)
+                                        .chain(
+                                            () ->
+                                                outbox.add(
+                                                    new RolledBack(
+                                                        order.service(),
+                                                        order.environment(),
+                                                        order.region(),
+                                                        order.revision(),
+                                                        order.toRevision(),
+                                                        order.reason(),
+                                                        order.breach(),
+                                                        order.requestedAt(),
+                                                        Instant.now()),
+                                                    trace))
+                                        .replaceWithVoid();
+                                  })
+                              .onFailure(DeployFailed.class)
+                              .recoverWithUni(
+                                  failure -> failed(order, failure.getMessage(), trace));
+                        }));
+  }
+
+  /**
+   * Production takes the staging revision's image under production's own manifest, as a
+   * ManifestChanged on the bus, so the deployment and its guarded rollout follow the usual path.
+   */
+  public Uni<Void> promote(PromotionApproved approval, Context trace) {
+    return RevisionRecord.<RevisionRecord>findById(approval.revision())
+        .chain(
+            staging ->
+                DesiredManifest.<DesiredManifest>findById(
+                        DesiredManifest.id(approval.service(), "production"))
+                    .chain(
+                        production -> {
+                          if (staging == null || production == null) {
+                            LOG.warnf(
+                                "Promotion of %s approved, but %s; apply a production manifest"
+                                    + " (runway apply --env production) to promote",
+                                approval.revision(),
+                                staging == null
+                                    ? "the revision is unknown"
+                                    : "production has no manifest");
+                            return Uni.createFrom().voidItem();
+                          }
+                          String image = staging.revision().image();
+                          RunwayManifest current = production.manifest();
+                          if (current.spec().image().equals(image)) {
+                            LOG.infof(
+                                "Production of %s already runs %s", approval.service(), image);
+                            return Uni.createFrom().voidItem();
+                          }
+                          LOG.infof(
+                              "Promoting %s to production: image %s", approval.revision(), image);
+                          return outbox
+                              .add(
+                                  new ManifestChanged(
+                                      approval.service(),
+                                      "production",
+                                      withImage(current, image),
+                                      "promotion",
+                                      null),
+                                  trace)
+                              .replaceWithVoid();
+                        }));
+  }
+
+  static RunwayManifest withImage(RunwayManifest manifest, String image) {
+    RunwayManifest.Spec s = manifest.spec();
+    return new RunwayManifest(
+        manifest.apiVersion(),
+        manifest.kind(),
+        manifest.metadata(),
+        new RunwayManifest.Spec(
+            image,
+            s.containerPort(),
+            s.regions(),
+            s.env(),
+            s.resources(),
+            s.scaling(),
+            s.health(),
+            s.slo(),
+            s.rollout(),
+            s.local()));
+  }
+
+  private static Uni<RegionState> region(String service, String environment, String region) {
+    return RegionState.findById(RegionState.id(service, environment, region));
+  }
+
+  /**
+   * Routes off the event loop; a revision to return to that no longer runs is started first (the
+   * runtime adopts it when it still runs).
+   */
+  private Uni<Routed> route(
+      Placement placement, Map<String, Integer> split, RevisionRecord ensureRunning) {
+    return vertx.executeBlocking(
+        Uni.createFrom()
+            .item(
+                () -> {
+                  try {
+                    if (ensureRunning != null) {
+                      runtime.deploy(placement, ensureRunning.revision());
+                    }
+                    runtime.route(placement, split);
+                    Map<String, String> urls = RegionDeployer.urls(runtime.running(placement));
+                    urls.keySet().retainAll(split.keySet());
+                    return new Routed(split, urls);
+                  } catch (DeployFailed e) {
+                    throw new DeployFailedUnchecked(e);
+                  }
+                })
+            .onFailure(DeployFailedUnchecked.class)
+            .transform(e -> ((DeployFailedUnchecked) e).failure),
+        false);
+  }
+
+  private Uni<Void> shifted(RegionState state, Routed routed, Context trace) {
+    return outbox
+        .add(
+            new TrafficShifted(
+                state.service, state.environment, state.region, routed.traffic(), routed.urls()),
+            trace)
+        .replaceWithVoid();
+  }
+
+  private Uni<Void> failed(RollbackRequested order, String why, Context trace) {
+    LOG.errorf(
+        "Rollback of %s/%s %s in %s failed: %s",
+        order.service(), order.environment(), order.revision(), order.region(), why);
+    return outbox
+        .add(
+            new RollbackFailed(
+                order.service(),
+                order.environment(),
+                order.region(),
+                order.revision(),
+                "the reconciler could not move the traffic to " + order.toRevision() + ": " + why,
+                Instant.now()),
+            trace)
+        .replaceWithVoid();
+  }
+
+  /** Carries the checked DeployFailed through the blocking call. */
+  private static final class DeployFailedUnchecked extends RuntimeException {
+    final DeployFailed failure;
+
+    DeployFailedUnchecked(DeployFailed failure) {
+      super(failure);
+      this.failure = failure;
+    }
+  }
+}

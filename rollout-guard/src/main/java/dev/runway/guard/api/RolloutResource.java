@@ -1,0 +1,194 @@
+package dev.runway.guard.api;
+
+import dev.runway.common.events.PromotionApproved;
+import dev.runway.common.manifest.Environments;
+import dev.runway.guard.engine.RolloutEngine;
+import dev.runway.guard.rollout.Input;
+import dev.runway.guard.rollout.RegionPhase;
+import dev.runway.guard.rollout.Rollout;
+import dev.runway.guard.rollout.RolloutStatus;
+import dev.runway.guard.state.RolloutRow;
+import dev.runway.service.api.ApiProblem;
+import dev.runway.service.outbox.Outbox;
+import io.opentelemetry.context.Context;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Rollouts for operators: read every rollout's step, traffic and verdicts, and pause, resume, roll
+ * back or promote. Every change goes through the state machine like any other input.
+ */
+@Path("/api/v1/rollouts")
+@Produces(MediaType.APPLICATION_JSON)
+public class RolloutResource {
+
+  private final RolloutEngine engine;
+  private final Outbox outbox;
+
+  public RolloutResource(RolloutEngine engine, Outbox outbox) {
+    this.engine = engine;
+    this.outbox = outbox;
+  }
+
+  @GET
+  public Uni<List<RolloutView>> recent(@QueryParam("limit") @DefaultValue("50") int limit) {
+    return Panache.withSession(
+        () ->
+            RolloutRow.recent(Math.max(1, Math.min(limit, 500)))
+                .map(rows -> rows.stream().map(RolloutView::of).toList()));
+  }
+
+  @GET
+  @Path("/{service}")
+  public Uni<Response> of(@PathParam("service") String service) {
+    return Panache.withSession(
+        () ->
+            RolloutRow.of(service)
+                .map(
+                    rows ->
+                        rows.isEmpty()
+                            ? noRollout(service)
+                            : Response.ok(rows.stream().map(RolloutView::of).toList()).build()));
+  }
+
+  @POST
+  @Path("/{service}/pause")
+  public Uni<Response> pause(
+      @PathParam("service") String service, @QueryParam("env") String environment) {
+    return onActive(service, environment, at -> new Input.Pause(at));
+  }
+
+  @POST
+  @Path("/{service}/resume")
+  public Uni<Response> resume(
+      @PathParam("service") String service, @QueryParam("env") String environment) {
+    return onActive(service, environment, at -> new Input.Resume(at));
+  }
+
+  @POST
+  @Path("/{service}/rollback")
+  public Uni<Response> rollback(
+      @PathParam("service") String service,
+      @QueryParam("env") String environment,
+      @QueryParam("region") String region) {
+    List<String> regions = region == null || region.isBlank() ? List.of() : List.of(region);
+    return onActive(service, environment, at -> new Input.OperatorRollback(regions, at));
+  }
+
+  /** Approves the newest staging rollout for production by hand, unless it was rolled back. */
+  @POST
+  @Path("/{service}/promote")
+  public Uni<Response> promote(@PathParam("service") String service) {
+    return Panache.withTransaction(
+        () ->
+            RolloutRow.of(service)
+                .chain(
+                    rows -> {
+                      RolloutRow newest =
+                          rows.stream()
+                              .filter(r -> r.environment.equals("staging"))
+                              .findFirst()
+                              .orElse(null);
+                      if (newest == null) {
+                        return Uni.createFrom().item(noRollout(service));
+                      }
+                      Rollout rollout = newest.rollout();
+                      boolean rolledBack =
+                          rollout.regions().values().stream()
+                              .anyMatch(r -> r.phase() == RegionPhase.ROLLED_BACK);
+                      if (rolledBack || rollout.status() == RolloutStatus.FAILED) {
+                        return Uni.createFrom()
+                            .item(
+                                ApiProblem.response(
+                                    409,
+                                    rollout.revision() + " was rolled back in staging",
+                                    "A rolled-back revision is not promoted; fix it and apply a"
+                                        + " new manifest to staging."));
+                      }
+                      return outbox
+                          .add(
+                              new PromotionApproved(service, rollout.revision(), Instant.now()),
+                              Context.current())
+                          .map(
+                              e ->
+                                  Response.accepted(
+                                          Map.of("promoted", rollout.revision(), "event", e.id()))
+                                      .build());
+                    }));
+  }
+
+  private Uni<Response> onActive(
+      String service, String environment, Function<Instant, Input> input) {
+    if (environment != null && !Environments.ALL.contains(environment)) {
+      return Uni.createFrom()
+          .item(
+              ApiProblem.response(
+                  400,
+                  "Unknown environment " + environment,
+                  "Use env=" + String.join(" or env=", Environments.ALL) + ", or leave it out."));
+    }
+    Instant at = Instant.now();
+    return Panache.withTransaction(
+        () ->
+            RolloutRow.of(service)
+                .chain(
+                    rows -> {
+                      List<RolloutRow> active =
+                          rows.stream()
+                              .filter(r -> environment == null || r.environment.equals(environment))
+                              .filter(r -> !r.rollout().finished())
+                              .toList();
+                      if (active.isEmpty()) {
+                        return Uni.createFrom()
+                            .item(
+                                ApiProblem.response(
+                                    404,
+                                    "No rollout in progress for "
+                                        + service
+                                        + (environment == null ? "" : " in " + environment),
+                                    "See ./runway status " + service + " for its rollouts."));
+                      }
+                      Uni<Void> chain = Uni.createFrom().voidItem();
+                      for (RolloutRow row : active) {
+                        chain =
+                            chain.chain(
+                                () ->
+                                    engine.apply(row.id, input.apply(at), null, Context.current()));
+                      }
+                      return chain
+                          .chain(() -> RolloutRow.of(service))
+                          .map(
+                              after ->
+                                  Response.ok(
+                                          after.stream()
+                                              .filter(
+                                                  r ->
+                                                      active.stream()
+                                                          .anyMatch(a -> a.id.equals(r.id)))
+                                              .map(RolloutView::of)
+                                              .toList())
+                                      .build());
+                    }));
+  }
+
+  private static Response noRollout(String service) {
+    return ApiProblem.response(
+        404,
+        "No rollout of " + service,
+        "A rollout starts when a new revision is deployed: ./runway apply -f <manifest> --env"
+            + " staging.");
+  }
+}

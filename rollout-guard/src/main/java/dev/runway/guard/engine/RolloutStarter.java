@@ -1,0 +1,98 @@
+package dev.runway.guard.engine;
+
+import dev.runway.common.events.DeploymentCompleted;
+import dev.runway.common.manifest.RunwayManifest;
+import dev.runway.guard.rollout.Input;
+import dev.runway.guard.rollout.Rollout;
+import dev.runway.guard.state.ManifestRow;
+import dev.runway.guard.state.RegionTrafficRow;
+import dev.runway.guard.state.RolloutRow;
+import io.opentelemetry.context.Context;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts a rollout when a deployment of a new revision completes: the manifest's policy, the
+ * regions where it is ready, and per region the revision serving there (a rollback returns to it).
+ * A revision rolls out once; a redeployment of it (drift correction) starts nothing, so a
+ * rolled-back revision is never retried by itself. A newer revision supersedes an older rollout.
+ */
+@ApplicationScoped
+public class RolloutStarter {
+
+  private static final Logger LOG = Logger.getLogger(RolloutStarter.class);
+
+  private final RolloutEngine engine;
+
+  public RolloutStarter(RolloutEngine engine) {
+    this.engine = engine;
+  }
+
+  Uni<Void> start(DeploymentCompleted completed, Instant now, Context trace) {
+    if (completed.deployed().isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    String id = RolloutRow.id(completed.service(), completed.environment(), completed.revision());
+    return RolloutRow.<RolloutRow>findById(id)
+        .chain(
+            existing -> {
+              if (existing != null) {
+                LOG.debugf("%s was rolled out before; a redeployment starts nothing", id);
+                return Uni.createFrom().voidItem();
+              }
+              return supersede(completed, now, trace).chain(() -> plan(completed, now, trace));
+            });
+  }
+
+  private Uni<Void> supersede(DeploymentCompleted completed, Instant now, Context trace) {
+    return RolloutRow.active(completed.service(), completed.environment())
+        .chain(
+            rows -> {
+              Uni<Void> chain = Uni.createFrom().voidItem();
+              for (RolloutRow row : rows) {
+                chain =
+                    chain.chain(
+                        () ->
+                            engine.apply(
+                                row.id,
+                                new Input.Supersede(completed.revision(), now),
+                                null,
+                                trace));
+              }
+              return chain;
+            });
+  }
+
+  private Uni<Void> plan(DeploymentCompleted completed, Instant now, Context trace) {
+    return ManifestRow.<ManifestRow>findById(
+            ManifestRow.id(completed.service(), completed.environment()))
+        .chain(
+            manifest ->
+                RegionTrafficRow.of(completed.service(), completed.environment())
+                    .chain(
+                        rows -> {
+                          Map<String, Map<String, Integer>> traffic = new HashMap<>();
+                          rows.forEach(r -> traffic.put(r.region, r.weights()));
+                          RunwayManifest.Spec spec =
+                              manifest == null ? null : manifest.manifest().spec();
+                          Rollout planned =
+                              RolloutPlans.plan(
+                                  completed.service(),
+                                  completed.environment(),
+                                  completed.revision(),
+                                  spec == null
+                                      ? new RunwayManifest.Rollout(
+                                          null, null, null, null, null, null)
+                                      : spec.rollout(),
+                                  spec == null ? List.of() : spec.regions(),
+                                  completed.deployed(),
+                                  traffic);
+                          return engine.start(planned, now, trace);
+                        }));
+  }
+}

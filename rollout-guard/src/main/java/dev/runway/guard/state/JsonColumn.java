@@ -1,0 +1,34 @@
+package dev.runway.guard.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.runway.common.events.EventCodec;
+
+/** JSON kept in a text column, in the wire format of the events. */
+public final class JsonColumn {
+  private JsonColumn() {}
+
+  public static String write(Object value) {
+    try {
+      return EventCodec.json().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static <T> T read(String json, Class<T> type) {
+    try {
+      return EventCodec.json().readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable " + type.getSimpleName() + " column", e);
+    }
+  }
+
+  public static <T> T read(String json, TypeReference<T> type) {
+    try {
+      return EventCodec.json().readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable column", e);
+    }
+  }
+}

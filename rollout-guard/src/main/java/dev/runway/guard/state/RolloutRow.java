@@ -1,0 +1,89 @@
+package dev.runway.guard.state;
+
+import dev.runway.guard.rollout.Rollout;
+import dev.runway.guard.rollout.RolloutStatus;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** One rollout's persisted state: the state machine's record as JSON, and what it is queried by. */
+@Entity
+@Table(name = "rollouts")
+public class RolloutRow extends PanacheEntityBase {
+
+  static final List<String> ACTIVE =
+      List.of(RolloutStatus.ROLLING.name(), RolloutStatus.WATCHING.name());
+
+  @Id public String id;
+
+  public String service;
+
+  public String environment;
+
+  public String revision;
+
+  public String status;
+
+  public String state;
+
+  @Column(name = "started_at")
+  public OffsetDateTime startedAt;
+
+  @Column(name = "updated_at")
+  public OffsetDateTime updatedAt;
+
+  public static String id(String service, String environment, String revision) {
+    return service + "/" + environment + "/" + revision;
+  }
+
+  public static RolloutRow of(Rollout rollout) {
+    RolloutRow row = new RolloutRow();
+    row.id = id(rollout.service(), rollout.environment(), rollout.revision());
+    row.service = rollout.service();
+    row.environment = rollout.environment();
+    row.revision = rollout.revision();
+    row.startedAt = OffsetDateTime.now();
+    row.set(rollout);
+    return row;
+  }
+
+  public Rollout rollout() {
+    return JsonColumn.read(state, Rollout.class);
+  }
+
+  public void set(Rollout rollout) {
+    this.state = JsonColumn.write(rollout);
+    this.status = rollout.status().name();
+    this.updatedAt = OffsetDateTime.now();
+  }
+
+  /** Locked for the rest of the transaction, so a tick and an event never overwrite each other. */
+  public static Uni<RolloutRow> locked(String id) {
+    return findById(id, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  /** The ids of rollouts still in progress, of every service or of one service × environment. */
+  public static Uni<List<String>> active() {
+    return RolloutRow.<RolloutRow>list("status in ?1", ACTIVE)
+        .map(rows -> rows.stream().map(r -> r.id).toList());
+  }
+
+  public static Uni<List<RolloutRow>> active(String service, String environment) {
+    return list("service = ?1 and environment = ?2 and status in ?3", service, environment, ACTIVE);
+  }
+
+  /** Every rollout of a service, newest first. */
+  public static Uni<List<RolloutRow>> of(String service) {
+    return list("service = ?1 order by startedAt desc", service);
+  }
+
+  public static Uni<List<RolloutRow>> recent(int limit) {
+    return RolloutRow.<RolloutRow>find("order by startedAt desc").page(0, limit).list();
+  }
+}
