@@ -1,13 +1,13 @@
 package dev.runway.guard.notify;
 
 import dev.runway.common.events.RunwayEvent;
+import dev.runway.guard.GuardConfig;
 import dev.runway.guard.state.NotificationRow;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Queues a webhook call per configured URL for the events a person should hear of, in the
@@ -18,9 +18,8 @@ public class Notifications {
 
   private final List<String> webhooks;
 
-  public Notifications(
-      @ConfigProperty(name = "runway.guard.webhooks") Optional<List<String>> webhooks) {
-    this.webhooks = webhooks.orElse(List.of());
+  public Notifications(GuardConfig config) {
+    this.webhooks = config.webhooks().orElse(List.of());
   }
 
   public Uni<Void> maybeNotify(RunwayEvent event) {

@@ -2,6 +2,7 @@ package dev.runway.guard.state;
 
 import dev.runway.guard.rollout.Rollout;
 import dev.runway.guard.rollout.RolloutStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -63,9 +64,24 @@ public class RolloutRow extends PanacheEntityBase {
     this.updatedAt = OffsetDateTime.now();
   }
 
-  /** Locked for the rest of the transaction, so a tick and an event never overwrite each other. */
+  /**
+   * Locked for the rest of the transaction and read afresh under the lock, so a tick and an event
+   * never overwrite each other (a row the session already holds would otherwise keep its state from
+   * before the lock).
+   */
   public static Uni<RolloutRow> locked(String id) {
-    return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .find(RolloutRow.class, id)
+                    .chain(
+                        row ->
+                            row == null
+                                ? Uni.createFrom().<RolloutRow>nullItem()
+                                : session
+                                    .refresh(row, LockModeType.PESSIMISTIC_WRITE)
+                                    .replaceWith(row)));
   }
 
   /** The ids of rollouts still in progress, of every service or of one service × environment. */
