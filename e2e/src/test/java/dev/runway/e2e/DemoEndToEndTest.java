@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 class DemoEndToEndTest {
 
   @Test
-  void shouldProvisionAndDeployTheExampleServiceInItsThreeRegions() throws Exception {
+  void shouldDeployRouteJudgeAndRollBackABadRevisionInOneRegion() throws Exception {
     // Given a built Runway and free ports
     Launcher launcher = new Launcher("demo");
 
     // When the demo runs
-    Launcher.Run demo = launcher.run(Duration.ofMinutes(5), "demo");
+    Launcher.Run demo = launcher.run(Duration.ofMinutes(8), "demo");
 
     // Then it exits 0 having shown the request and the provisioning of example-service
     assertThat(demo.exitCode()).as(demo.output()).isZero();
@@ -38,10 +38,19 @@ class DemoEndToEndTest {
         .contains("client in us-west2 -> served by us-west1")
         .contains("client in europe-west4 -> served by us-east1 (0 of 20 requests failed)")
         .containsPattern("  us-west1: (HEALTHY|INSUFFICIENT_DATA)")
+        // v2 fails 15% in us-east1: rolled back there alone, by itself, and not promoted
+        .containsPattern("RollbackRequested\\s+example-service\\s+environment=staging region=us-east1")
+        .containsPattern("RolledBack\\s+example-service\\s+environment=staging region=us-east1")
+        .containsPattern("PromotionBlocked\\s+example-service\\s+revision=example-service-staging-00002")
+        .contains("us-east1: ROLLED_BACK; europe-west1 and us-west1: DONE")
+        .contains("production: still v1")
+        .containsPattern("to the last request v2 served there: \\d+\\.\\d")
         .contains("demo complete");
+    assertThat(demo.output())
+        .doesNotContainPattern("RollbackRequested\\s+example-service\\s+environment=staging region=(europe-west1|us-west1)");
     // And it wrote the service's infrastructure and left nothing running, revisions included
     assertThat(launcher.home.resolve("demo/terraform/example-service/main.tf.json")).exists();
     assertThat(Files.list(launcher.home.resolve("demo/pids"))).isEmpty();
-    assertThat(demo.output()).containsPattern("stopped [23] revision process\\(es\\)");
+    assertThat(demo.output()).containsPattern("stopped \\d+ revision process\\(es\\)");
   }
 }

@@ -37,6 +37,7 @@ final class Launcher {
     env.put("RUNWAY_RECONCILER_PORT", String.valueOf(freePort()));
     env.put("RUNWAY_ROUTER_PORT", String.valueOf(freePort()));
     env.put("RUNWAY_OBSERVABILITY_PORT", String.valueOf(freePort()));
+    env.put("RUNWAY_GUARD_PORT", String.valueOf(freePort()));
   }
 
   /** The result of a finished command. */
@@ -116,6 +117,10 @@ final class Launcher {
     return "http://127.0.0.1:" + env.get("RUNWAY_OBSERVABILITY_PORT");
   }
 
+  String guard() {
+    return "http://127.0.0.1:" + env.get("RUNWAY_GUARD_PORT");
+  }
+
   String reconciler() {
     return "http://127.0.0.1:" + env.get("RUNWAY_RECONCILER_PORT");
   }
@@ -143,10 +148,10 @@ final class Launcher {
   }
 
   /**
-   * A free port below the kernel's ephemeral range (32768+). A port the kernel hands out for
-   * {@code bind(0)} can be handed again to the next service instance the reconciler starts, or
-   * to an outgoing connection, in the seconds before {@code ./runway} binds it; CI lost a run to
-   * exactly that.
+   * A free port below the kernel's ephemeral range (32768+). A port the kernel hands out for {@code
+   * bind(0)} can be handed again to the next service instance the reconciler starts, or to an
+   * outgoing connection, in the seconds before {@code ./runway} binds it; CI lost a run to exactly
+   * that.
    */
   private static int freePort() throws IOException {
     for (int attempt = 0; attempt < 200; attempt++) {

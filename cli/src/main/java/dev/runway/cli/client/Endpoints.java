@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** Where Runway is, from the environment, with the local launcher's defaults. */
 public record Endpoints(
-    String kafka, String provisioner, String reconciler, Optional<String> token) {
+    String kafka, String provisioner, String reconciler, String guard, Optional<String> token) {
 
   public static Endpoints fromEnvironment() {
     return from(System.getenv());
@@ -31,6 +31,7 @@ public record Endpoints(
         env.getOrDefault("RUNWAY_KAFKA", "127.0.0.1:9092"),
         env.getOrDefault("RUNWAY_PROVISIONER_URL", "http://127.0.0.1:8081"),
         env.getOrDefault("RUNWAY_RECONCILER_URL", "http://127.0.0.1:8082"),
+        env.getOrDefault("RUNWAY_GUARD_URL", "http://127.0.0.1:8083"),
         token);
   }
 }

@@ -3,6 +3,7 @@ package dev.runway.cli.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runway.cli.client.ApiClient;
 import dev.runway.cli.client.Endpoints;
+import dev.runway.cli.rollout.RolloutTable;
 import dev.runway.cli.services.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +11,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** Per environment × region: the revision, its state, URL and traffic split. */
+/**
+ * Per environment × region: the revision, its state, URL and traffic split; then each recent
+ * rollout's regions with their step, traffic and verdict.
+ */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Show a service's revision, state, URL and traffic in every region.")
+    description =
+        "Show a service's revision, state, URL and traffic in every region, and its rollouts'"
+            + " steps, traffic and SLO verdicts.")
 public class StatusCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "SERVICE", description = "the service")
@@ -52,6 +58,7 @@ public class StatusCommand implements Callable<Integer> {
       }
     }
     System.out.print(Table.render(rows));
+    RolloutTable.print(endpoints, service);
     return 0;
   }
 }

@@ -38,8 +38,9 @@ public class TailCommand implements Callable<Integer> {
   @Option(
       names = "--type",
       paramLabel = "T",
-      description = "Only events of this type (ServiceRequested, ...).")
-  String type;
+      split = ",",
+      description = "Only events of these types, comma-separated (ServiceRequested, ...).")
+  java.util.List<String> type;
 
   @Option(
       names = {"-o", "--output"},
@@ -101,6 +102,6 @@ public class TailCommand implements Callable<Integer> {
 
   private boolean matches(EventLine line) {
     return (service == null || service.equals(line.service()))
-        && (type == null || type.equals(line.type()));
+        && (type == null || type.contains(line.type()));
   }
 }

@@ -143,15 +143,10 @@ public class RolloutResource {
     Instant at = Instant.now();
     return Panache.withTransaction(
         () ->
-            RolloutRow.of(service)
+            ids(service, environment)
                 .chain(
-                    rows -> {
-                      List<RolloutRow> active =
-                          rows.stream()
-                              .filter(r -> environment == null || r.environment.equals(environment))
-                              .filter(r -> !r.rollout().finished())
-                              .toList();
-                      if (active.isEmpty()) {
+                    ids -> {
+                      if (ids.isEmpty()) {
                         return Uni.createFrom()
                             .item(
                                 ApiProblem.response(
@@ -162,11 +157,10 @@ public class RolloutResource {
                                     "See ./runway status " + service + " for its rollouts."));
                       }
                       Uni<Void> chain = Uni.createFrom().voidItem();
-                      for (RolloutRow row : active) {
+                      for (String id : ids) {
                         chain =
                             chain.chain(
-                                () ->
-                                    engine.apply(row.id, input.apply(at), null, Context.current()));
+                                () -> engine.apply(id, input.apply(at), null, Context.current()));
                       }
                       return chain
                           .chain(() -> RolloutRow.of(service))
@@ -174,14 +168,27 @@ public class RolloutResource {
                               after ->
                                   Response.ok(
                                           after.stream()
-                                              .filter(
-                                                  r ->
-                                                      active.stream()
-                                                          .anyMatch(a -> a.id.equals(r.id)))
+                                              .filter(r -> ids.contains(r.id))
                                               .map(RolloutView::of)
                                               .toList())
                                       .build());
                     }));
+  }
+
+  private static Uni<List<String>> ids(String service, String environment) {
+    if (environment != null) {
+      return RolloutRow.activeIds(service, environment);
+    }
+    return RolloutRow.activeIds(service, Environments.ALL.get(0))
+        .chain(
+            staging ->
+                RolloutRow.activeIds(service, Environments.ALL.get(1))
+                    .map(
+                        production -> {
+                          List<String> all = new java.util.ArrayList<>(staging);
+                          all.addAll(production);
+                          return all;
+                        }));
   }
 
   private static Response noRollout(String service) {

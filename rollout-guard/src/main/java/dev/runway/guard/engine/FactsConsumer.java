@@ -123,28 +123,34 @@ public class FactsConsumer {
     return "INSUFFICIENT_DATA".equals(status) ? SloState.INSUFFICIENT_DATA : null;
   }
 
+  /**
+   * A breach of a rollout's revision decides its region; a breach of the revision the newest
+   * rollout returned a region to means rolling back cannot help there.
+   */
   private Uni<Void> breached(SloBreached breach, Instant now, InboundEvent event) {
-    return RolloutRow.of(breach.service())
+    return RolloutRow.idsOf(breach.service(), breach.environment())
         .chain(
-            rows -> {
+            ids -> {
               Uni<Void> chain = Uni.createFrom().voidItem();
-              boolean newest = true;
-              for (RolloutRow row : rows) {
-                if (!row.environment.equals(breach.environment())) {
-                  continue;
-                }
-                Rollout rollout = row.rollout();
-                Input input = null;
-                if (rollout.revision().equals(breach.revision())) {
-                  input = new Input.Verdict(breach.region(), SloState.BREACHED, now);
-                } else if (newest && returnedTo(rollout, breach)) {
-                  input = new Input.PreviousBreached(breach.region(), now);
-                }
-                newest = false;
-                if (input != null) {
-                  Input in = input;
-                  chain = chain.chain(() -> engine.apply(row.id, in, breach, event.trace()));
-                }
+              for (int i = 0; i < ids.size(); i++) {
+                boolean newest = i == 0;
+                String id = ids.get(i);
+                chain =
+                    chain.chain(
+                        () ->
+                            engine.apply(
+                                id,
+                                rollout -> {
+                                  if (rollout.revision().equals(breach.revision())) {
+                                    return new Input.Verdict(
+                                        breach.region(), SloState.BREACHED, now);
+                                  }
+                                  return newest && returnedTo(rollout, breach)
+                                      ? new Input.PreviousBreached(breach.region(), now)
+                                      : null;
+                                },
+                                breach,
+                                event.trace()));
               }
               return chain;
             });
@@ -164,15 +170,12 @@ public class FactsConsumer {
       java.util.function.Function<Rollout, Input> input,
       SloBreached evidence,
       InboundEvent event) {
-    return RolloutRow.active(service, environment)
+    return RolloutRow.activeIds(service, environment)
         .chain(
-            rows -> {
+            ids -> {
               Uni<Void> chain = Uni.createFrom().voidItem();
-              for (RolloutRow row : rows) {
-                Input in = input.apply(row.rollout());
-                if (in != null) {
-                  chain = chain.chain(() -> engine.apply(row.id, in, evidence, event.trace()));
-                }
+              for (String id : ids) {
+                chain = chain.chain(() -> engine.apply(id, input, evidence, event.trace()));
               }
               return chain;
             });

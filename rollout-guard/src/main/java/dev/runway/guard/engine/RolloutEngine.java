@@ -76,6 +76,18 @@ public class RolloutEngine {
    * @param evidence the SloBreached the input comes from, carried into a rollback as its evidence
    */
   public Uni<Void> apply(String id, Input input, SloBreached evidence, Context trace) {
+    return apply(id, rollout -> input, evidence, trace);
+  }
+
+  /**
+   * Applies the input {@code inputFor} derives from the rollout's state read under the lock; null
+   * means the fact does not concern this rollout.
+   */
+  public Uni<Void> apply(
+      String id,
+      java.util.function.Function<Rollout, Input> inputFor,
+      SloBreached evidence,
+      Context trace) {
     return RolloutRow.locked(id)
         .chain(
             row -> {
@@ -83,6 +95,10 @@ public class RolloutEngine {
                 return Uni.createFrom().voidItem();
               }
               Rollout before = row.rollout();
+              Input input = inputFor.apply(before);
+              if (input == null) {
+                return Uni.createFrom().voidItem();
+              }
               Transitions.Step step = Transitions.apply(before, input);
               if (step.rollout().equals(before) && step.commands().isEmpty()) {
                 return Uni.createFrom().voidItem();

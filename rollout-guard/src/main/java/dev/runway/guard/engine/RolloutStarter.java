@@ -38,10 +38,10 @@ public class RolloutStarter {
       return Uni.createFrom().voidItem();
     }
     String id = RolloutRow.id(completed.service(), completed.environment(), completed.revision());
-    return RolloutRow.<RolloutRow>findById(id)
+    return RolloutRow.count("id", id)
         .chain(
             existing -> {
-              if (existing != null) {
+              if (existing > 0) {
                 LOG.debugf("%s was rolled out before; a redeployment starts nothing", id);
                 return Uni.createFrom().voidItem();
               }
@@ -50,19 +50,16 @@ public class RolloutStarter {
   }
 
   private Uni<Void> supersede(DeploymentCompleted completed, Instant now, Context trace) {
-    return RolloutRow.active(completed.service(), completed.environment())
+    return RolloutRow.activeIds(completed.service(), completed.environment())
         .chain(
-            rows -> {
+            ids -> {
               Uni<Void> chain = Uni.createFrom().voidItem();
-              for (RolloutRow row : rows) {
+              for (String id : ids) {
                 chain =
                     chain.chain(
                         () ->
                             engine.apply(
-                                row.id,
-                                new Input.Supersede(completed.revision(), now),
-                                null,
-                                trace));
+                                id, new Input.Supersede(completed.revision(), now), null, trace));
               }
               return chain;
             });

@@ -28,7 +28,7 @@ public class Ticker {
   @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> tick() {
     Instant now = Instant.now();
-    return Panache.withSession(RolloutRow::active)
+    return Panache.withSession(() -> RolloutRow.activeIds())
         .chain(
             ids -> {
               Uni<Void> chain = Uni.createFrom().voidItem();

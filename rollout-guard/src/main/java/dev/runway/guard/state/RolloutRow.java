@@ -65,33 +65,43 @@ public class RolloutRow extends PanacheEntityBase {
   }
 
   /**
-   * Locked for the rest of the transaction and read afresh under the lock, so a tick and an event
-   * never overwrite each other (a row the session already holds would otherwise keep its state from
-   * before the lock).
+   * Locked for the rest of the transaction, so a tick and an event never overwrite each other.
+   * Callers find rollouts by id only ({@link #activeIds}, {@link #idsOf}), so this is the session's
+   * first read of the row and its state is the one under the lock.
    */
   public static Uni<RolloutRow> locked(String id) {
+    return findById(id, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  /** The ids of rollouts still in progress, of every service. */
+  public static Uni<List<String>> activeIds() {
+    return ids("where status in ?1", ACTIVE);
+  }
+
+  /** The ids of one service × environment's rollouts in progress. */
+  public static Uni<List<String>> activeIds(String service, String environment) {
+    return ids(
+        "where service = ?1 and environment = ?2 and status in ?3", service, environment, ACTIVE);
+  }
+
+  /** The ids of every rollout of a service × environment, newest first. */
+  public static Uni<List<String>> idsOf(String service, String environment) {
+    return ids(
+        "where service = ?1 and environment = ?2 order by startedAt desc", service, environment);
+  }
+
+  /** Ids without loading the rows, which would leave them in the session unlocked. */
+  private static Uni<List<String>> ids(String where, Object... parameters) {
     return Panache.getSession()
         .chain(
-            session ->
-                session
-                    .find(RolloutRow.class, id)
-                    .chain(
-                        row ->
-                            row == null
-                                ? Uni.createFrom().<RolloutRow>nullItem()
-                                : session
-                                    .refresh(row, LockModeType.PESSIMISTIC_WRITE)
-                                    .replaceWith(row)));
-  }
-
-  /** The ids of rollouts still in progress, of every service or of one service × environment. */
-  public static Uni<List<String>> active() {
-    return RolloutRow.<RolloutRow>list("status in ?1", ACTIVE)
-        .map(rows -> rows.stream().map(r -> r.id).toList());
-  }
-
-  public static Uni<List<RolloutRow>> active(String service, String environment) {
-    return list("service = ?1 and environment = ?2 and status in ?3", service, environment, ACTIVE);
+            session -> {
+              var query =
+                  session.createSelectionQuery("select id from RolloutRow " + where, String.class);
+              for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+              }
+              return query.getResultList();
+            });
   }
 
   /** Every rollout of a service, newest first. */

@@ -1,0 +1,269 @@
+package dev.runway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runway.common.events.ManifestChanged;
+import dev.runway.common.events.PromotionApproved;
+import dev.runway.common.events.RegionDeployed;
+import dev.runway.common.events.RollbackFailed;
+import dev.runway.common.events.RollbackRequested;
+import dev.runway.common.events.RolledBack;
+import dev.runway.common.events.RolloutStarted;
+import dev.runway.common.events.SloBreached;
+import dev.runway.common.events.TrafficShiftRequested;
+import dev.runway.common.events.TrafficShifted;
+import dev.runway.common.events.WindowEvidence;
+import dev.runway.testing.EventProducer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A healthy revision rolled out by the guard across a guard crash, promoted to production, and an
+ * operator's rollback there that a duplicate and a late breach do not disturb; every service its
+ * own process on real Kafka and PostgreSQL, traffic through the gateway.
+ */
+class RolloutEndToEndTest {
+
+  private static final String SERVICE = "example-service";
+  private static final String V2 = SERVICE + "-staging-00002";
+  private static final String PROD_V2 = SERVICE + "-production-00002";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Test
+  void aHealthyRolloutSurvivesAGuardCrashIsPromotedAndAnOperatorRollbackHolds() throws Exception {
+    // Given the platform judging fifty times faster than real time, example-service running v1 in
+    // staging and production, and steady traffic to staging from clients near each region
+    Launcher launcher = new Launcher("rollout");
+    launcher.env.put("RUNWAY_SLO_TIME_SCALE", "0.02");
+    launcher.env.put("RUNWAY_SLO_MIN_REQUESTS", "20");
+    Process up = launcher.up(Duration.ofMinutes(3));
+    Process traffic = null;
+    try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
+      assertThat(
+              launcher
+                  .run(Duration.ofMinutes(1), "inventory", "apply", "-f", "examples/inventory.json")
+                  .exitCode())
+          .isZero();
+      apply(launcher, "examples/hello-service/.runway/runway-staging.yml", "staging");
+      apply(launcher, "examples/hello-service/.runway/runway-production.yml", "production");
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> bus.of(RegionDeployed.class, SERVICE).size() >= 6);
+      traffic = traffic(launcher);
+
+      // When a healthy v2 is applied to staging
+      Path v2 = launcher.home.resolve("runway-staging-v2.yml");
+      Files.writeString(
+          v2,
+          Files.readString(
+                  launcher.root.resolve("examples/hello-service/.runway/runway-staging-v2.yml"))
+              .replace("HELLO_ERROR_RATE: \"0.15\"", "HELLO_ERROR_RATE: \"0\""));
+      apply(launcher, v2.toString(), "staging");
+      // and the guard is killed once the first step took effect, and the platform comes back
+      await().atMost(Duration.ofSeconds(120)).until(() -> weightOfV2(bus) > 0);
+      new ProcessBuilder("kill", "-9", String.valueOf(launcher.pid("rollout-guard")))
+          .start()
+          .waitFor();
+      up.waitFor();
+      up = launcher.up(Duration.ofMinutes(3));
+
+      // Then the rollout resumes where it was and finishes: every region at 100% on v2
+      JsonNode rollout =
+          await()
+              .atMost(Duration.ofSeconds(180))
+              .until(
+                  () -> rollout(launcher, V2),
+                  r -> r != null && "SUCCEEDED".equals(r.path("status").asText()));
+      for (JsonNode region : rollout.path("regions")) {
+        assertThat(region.path("phase").asText()).isEqualTo("DONE");
+        assertThat(region.path("percent").asInt()).isEqualTo(100);
+      }
+      assertThat(Set.copyOf(bus.ids(RolloutStarted.class, SERVICE)).size())
+          .as("one rollout of v1 per environment and one of v2, not a second after the crash")
+          .isEqualTo(3);
+      // each region went 25 -> 50 -> 100, never back or twice
+      Map<String, Integer> last = new HashMap<>();
+      for (TrafficShiftRequested step : distinct(bus, TrafficShiftRequested.class)) {
+        if (step.revision().equals(V2)) {
+          assertThat(step.percent()).isGreaterThan(last.getOrDefault(step.region(), 0));
+          last.put(step.region(), step.percent());
+        }
+      }
+      assertThat(last)
+          .containsOnly(
+              Map.entry("europe-west1", 100),
+              Map.entry("us-east1", 100),
+              Map.entry("us-west1", 100));
+      assertThat(bus.of(RollbackRequested.class, SERVICE)).as("no rollback").isEmpty();
+
+      // And staging's approval promotes the same image to production, which rolls out guarded
+      assertThat(bus.of(PromotionApproved.class, SERVICE))
+          .extracting(PromotionApproved::revision)
+          .contains(V2);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  bus.of(ManifestChanged.class, SERVICE).stream()
+                      .anyMatch(
+                          m ->
+                              m.origin().equals("promotion")
+                                  && m.manifest().spec().image().endsWith(":v2")));
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .until(
+              () -> {
+                JsonNode production = rollout(launcher, PROD_V2);
+                return production != null
+                    && production.path("regions").findValuesAsText("phase").contains("BAKING");
+              });
+
+      // When an operator rolls production's us-east1 back
+      Launcher.Run rollback =
+          launcher.run(
+              Duration.ofMinutes(1),
+              "rollback",
+              SERVICE,
+              "--env",
+              "production",
+              "--region",
+              "us-east1");
+      assertThat(rollback.exitCode()).as(rollback.output()).isZero();
+      RolledBack rolledBack =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> bus.of(RolledBack.class, SERVICE), l -> !l.isEmpty())
+              .get(0);
+      assertThat(rolledBack.region()).isEqualTo("us-east1");
+      assertThat(rolledBack.toRevision()).isEqualTo(SERVICE + "-production-00001");
+
+      // and a breach of the rolled-back revision there arrives, twice and late
+      SloBreached breach =
+          new SloBreached(
+              SERVICE,
+              "production",
+              "us-east1",
+              PROD_V2,
+              "availability",
+              99.9,
+              "page-1h-5m",
+              "page",
+              20.0,
+              List.of(new WindowEvidence("1h", 72, 900, 20, 22.2)),
+              0.5,
+              null,
+              Instant.now());
+      try (EventProducer producer = new EventProducer(launcher.kafka())) {
+        producer.send(breach);
+        producer.send(breach);
+      }
+
+      // Then nothing changes: one rollback in production, nothing failed, us-east1 stays on v1
+      await()
+          .during(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(8))
+          .until(
+              () ->
+                  Set.copyOf(bus.ids(RollbackRequested.class, SERVICE)).size() == 1
+                      && bus.of(RollbackFailed.class, SERVICE).isEmpty());
+      JsonNode production = rollout(launcher, PROD_V2);
+      assertThat(production.path("regions").findValuesAsText("phase").get(1))
+          .isEqualTo("ROLLED_BACK");
+      TrafficShifted east =
+          distinct(bus, TrafficShifted.class).stream()
+              .filter(t -> t.environment().equals("production") && t.region().equals("us-east1"))
+              .reduce((a, b) -> b)
+              .orElseThrow();
+      assertThat(east.weights()).containsEntry(SERVICE + "-production-00001", 100);
+    } finally {
+      if (traffic != null) {
+        traffic.destroy();
+        traffic.waitFor();
+      }
+      launcher.stop(up);
+    }
+  }
+
+  private static void apply(Launcher launcher, String file, String env) throws Exception {
+    Launcher.Run run = launcher.run(Duration.ofMinutes(1), "apply", "-f", file, "--env", env);
+    assertThat(run.exitCode()).as(run.output()).isZero();
+  }
+
+  /** 20 requests a second from a client near each staging region, through the gateway. */
+  private static Process traffic(Launcher launcher) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "./runway",
+                "traffic",
+                "--gateway",
+                "http://127.0.0.1:" + launcher.env.get("RUNWAY_ROUTER_PORT"),
+                "--host",
+                SERVICE + ".staging.runway.localhost",
+                "--client-regions",
+                "europe-west4,us-central1,us-west2",
+                "--rate",
+                "30",
+                "--out",
+                launcher.home.resolve("traffic.json").toString())
+            .directory(launcher.root.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(launcher.home.resolve("traffic.log").toFile());
+    builder.environment().putAll(launcher.env);
+    return builder.start();
+  }
+
+  /** v2's share of any staging region's traffic, as last shifted. */
+  private static int weightOfV2(BusRecorder bus) {
+    return bus.of(TrafficShifted.class, SERVICE).stream()
+        .filter(t -> t.environment().equals("staging"))
+        .mapToInt(t -> t.weights().getOrDefault(V2, 0))
+        .max()
+        .orElse(0);
+  }
+
+  private static <T extends dev.runway.common.events.RunwayEvent> List<T> distinct(
+      BusRecorder bus, Class<T> type) {
+    List<T> all = bus.of(type, SERVICE);
+    List<String> ids = bus.ids(type, SERVICE);
+    Set<String> seen = new java.util.HashSet<>();
+    List<T> out = new java.util.ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (seen.add(ids.get(i))) {
+        out.add(all.get(i));
+      }
+    }
+    return out;
+  }
+
+  private static JsonNode rollout(Launcher launcher, String revision) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(launcher.guard() + "/api/v1/rollouts/" + SERVICE))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      return null;
+    }
+    for (JsonNode rollout : JSON.readTree(response.body())) {
+      if (rollout.path("revision").asText().equals(revision)) {
+        return rollout;
+      }
+    }
+    return null;
+  }
+}
