@@ -38,16 +38,15 @@ class CrashRecoveryEndToEndTest {
                 () ->
                     names.stream().anyMatch(n -> !bus.ids(ServiceProvisioned.class, n).isEmpty()));
 
-        // When the provisioner is killed mid-way, and the platform is brought up again
-        new ProcessBuilder("kill", "-9", String.valueOf(launcher.pid("provisioner")))
-            .start()
-            .waitFor();
-        up.waitFor();
+        // When the provisioner is killed mid-way, and its supervisor (./runway up) restarts it
+        // alone
+        long killed = launcher.pid("provisioner");
+        new ProcessBuilder("kill", "-9", String.valueOf(killed)).start().waitFor();
         assertThat(
                 names.stream().filter(n -> !bus.ids(ServiceProvisioned.class, n).isEmpty()).count())
             .as("killed before it finished")
             .isLessThan(SERVICES);
-        up = launcher.up(Duration.ofMinutes(3));
+        launcher.awaitRestart("provisioner", killed, Duration.ofMinutes(3));
 
         // Then every service is provisioned, each by exactly one event (ce_id), once requested
         await()

@@ -39,15 +39,18 @@ class DemoEndToEndTest {
         .contains("client in europe-west4 -> served by us-east1 (0 of 20 requests failed)")
         .containsPattern("  us-west1: (HEALTHY|INSUFFICIENT_DATA)")
         // v2 fails 15% in us-east1: rolled back there alone, by itself, and not promoted
-        .containsPattern("RollbackRequested\\s+example-service\\s+environment=staging region=us-east1")
+        .containsPattern(
+            "RollbackRequested\\s+example-service\\s+environment=staging region=us-east1")
         .containsPattern("RolledBack\\s+example-service\\s+environment=staging region=us-east1")
-        .containsPattern("PromotionBlocked\\s+example-service\\s+revision=example-service-staging-00002")
+        .containsPattern(
+            "PromotionBlocked\\s+example-service\\s+revision=example-service-staging-00002")
         .contains("us-east1: ROLLED_BACK; europe-west1 and us-west1: DONE")
         .contains("production: still v1")
         .containsPattern("to the last request v2 served there: \\d+\\.\\d")
         .contains("demo complete");
     assertThat(demo.output())
-        .doesNotContainPattern("RollbackRequested\\s+example-service\\s+environment=staging region=(europe-west1|us-west1)");
+        .doesNotContainPattern(
+            "RollbackRequested\\s+example-service\\s+environment=staging region=(europe-west1|us-west1)");
     // And it wrote the service's infrastructure and left nothing running, revisions included
     assertThat(launcher.home.resolve("demo/terraform/example-service/main.tf.json")).exists();
     assertThat(Files.list(launcher.home.resolve("demo/pids"))).isEmpty();

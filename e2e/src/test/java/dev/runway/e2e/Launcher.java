@@ -92,6 +92,26 @@ final class Launcher {
     return process;
   }
 
+  /**
+   * Kills one of the platform's services (SIGKILL) and returns once {@code ./runway up}, its
+   * supervisor, has started it again and it is ready.
+   */
+  void killAndAwaitRestart(String process, Duration timeout)
+      throws IOException, InterruptedException {
+    long killed = pid(process);
+    new ProcessBuilder("kill", "-9", String.valueOf(killed)).start().waitFor();
+    awaitRestart(process, killed, timeout);
+  }
+
+  void awaitRestart(String process, long killed, Duration timeout) {
+    Path log = home.resolve("up.log");
+    org.awaitility.Awaitility.await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> pid(process) != killed && Files.readString(log).contains(process + " is back"));
+  }
+
   /** Stops a platform started by {@link #up}, as Ctrl-C would. */
   void stop(Process up) throws InterruptedException {
     up.destroy();

@@ -55,13 +55,11 @@ class ObservabilityRestartEndToEndTest {
       double budgetBefore = budget(launcher);
       assertThat(budgetBefore).isNegative();
 
-      // When observability is killed and the platform comes back while the revision still fails
+      // When observability is killed and it is restarted alone while the revision still fails
       traffic.close();
-      new ProcessBuilder("kill", "-9", String.valueOf(launcher.pid("observability")))
-          .start()
-          .waitFor();
-      up.waitFor();
-      up = launcher.up(Duration.ofMinutes(3));
+      long killed = launcher.pid("observability");
+      new ProcessBuilder("kill", "-9", String.valueOf(killed)).start().waitFor();
+      launcher.awaitRestart("observability", killed, Duration.ofMinutes(3));
       traffic = new Telemetry(launcher);
 
       // Then it judges the region breached at once, with the budget as spent as before

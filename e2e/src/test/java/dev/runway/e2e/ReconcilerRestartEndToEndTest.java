@@ -55,18 +55,16 @@ class ReconcilerRestartEndToEndTest {
           .ignoreExceptions()
           .until(() -> Api.post(launcher, manifestUrl, "text/yaml", MANIFEST) != null);
 
-      // When the reconciler is killed once the fan-out has started, and the platform comes back
+      // When the reconciler is killed once the fan-out has started, and it is restarted alone
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> bus.of(RegionDeployRequested.class, SERVICE).size() == 3);
-      new ProcessBuilder("kill", "-9", String.valueOf(launcher.pid("reconciler")))
-          .start()
-          .waitFor();
-      up.waitFor();
+      long killed = launcher.pid("reconciler");
+      new ProcessBuilder("kill", "-9", String.valueOf(killed)).start().waitFor();
       assertThat(bus.of(DeploymentCompleted.class, SERVICE))
           .as("killed before the fan-out ended")
           .isEmpty();
-      up = launcher.up(Duration.ofMinutes(3));
+      launcher.awaitRestart("reconciler", killed, Duration.ofMinutes(3));
 
       // Then the same deployment completes in every region with the one revision
       DeploymentCompleted done =
