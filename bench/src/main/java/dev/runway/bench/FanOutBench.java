@@ -4,10 +4,6 @@ import dev.runway.common.events.DeploymentCompleted;
 import dev.runway.common.events.ManifestChanged;
 import dev.runway.common.events.RegionDeployed;
 import dev.runway.common.events.ServiceProvisioned;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -82,15 +78,14 @@ public final class FanOutBench {
 
   private final String provisioner;
   private final String reconciler;
-  private final String token;
+  private final ApiCalls api;
   private final RecordedEvents events;
-  private final HttpClient http = HttpClient.newHttpClient();
   private final List<String> inventory = new ArrayList<>();
 
   private FanOutBench(String provisioner, String reconciler, String kafka, String token) {
     this.provisioner = provisioner;
     this.reconciler = reconciler;
-    this.token = token;
+    this.api = new ApiCalls(token);
     this.events = new RecordedEvents(kafka);
   }
 
@@ -206,20 +201,7 @@ public final class FanOutBench {
     return json.append("]}").toString();
   }
 
-  /** POSTs; returns 409 for the caller to retry, fails on any other non-2xx. */
   private int post(String url, String contentType, String body) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() / 100 != 2 && response.statusCode() != 409) {
-      throw new IllegalStateException(
-          "POST " + url + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return response.statusCode();
+    return api.post(url, contentType, body);
   }
 }

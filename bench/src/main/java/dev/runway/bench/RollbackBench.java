@@ -9,10 +9,6 @@ import dev.runway.common.events.RolloutFinished;
 import dev.runway.common.events.RolloutStarted;
 import dev.runway.common.events.ServiceProvisioned;
 import dev.runway.common.events.SloBreached;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,16 +34,15 @@ public final class RollbackBench {
 
   private final String provisioner;
   private final String reconciler;
-  private final String token;
+  private final ApiCalls api;
   private final RecordedEvents events;
   private final Path traffic;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   private RollbackBench(
       String provisioner, String reconciler, String kafka, String token, Path traffic) {
     this.provisioner = provisioner;
     this.reconciler = reconciler;
-    this.token = token;
+    this.api = new ApiCalls(token);
     this.traffic = traffic;
     this.events = new RecordedEvents(kafka);
   }
@@ -291,20 +286,7 @@ public final class RollbackBench {
         healthy);
   }
 
-  /** POSTs; returns 409 for the caller to retry, fails on any other non-2xx. */
   private int post(String url, String contentType, String body) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() / 100 != 2 && response.statusCode() != 409) {
-      throw new IllegalStateException(
-          "POST " + url + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return response.statusCode();
+    return api.post(url, contentType, body);
   }
 }

@@ -1,6 +1,7 @@
 package dev.runway.reconciler.state;
 
 import dev.runway.common.manifest.RunwayManifest;
+import dev.runway.service.persistence.JsonColumn;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -5,6 +5,7 @@ import dev.runway.common.events.RegionAction;
 import dev.runway.reconciler.plan.RegionActual;
 import dev.runway.reconciler.plan.RegionStatus;
 import dev.runway.reconciler.runtime.Placement;
+import dev.runway.service.persistence.JsonColumn;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;

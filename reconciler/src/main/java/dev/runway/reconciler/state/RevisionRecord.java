@@ -1,6 +1,7 @@
 package dev.runway.reconciler.state;
 
 import dev.runway.common.events.Revision;
+import dev.runway.service.persistence.JsonColumn;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;

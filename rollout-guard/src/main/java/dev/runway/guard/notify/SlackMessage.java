@@ -4,7 +4,7 @@ import dev.runway.common.events.PromotionBlocked;
 import dev.runway.common.events.RollbackFailed;
 import dev.runway.common.events.RolledBack;
 import dev.runway.common.events.RunwayEvent;
-import dev.runway.guard.state.JsonColumn;
+import dev.runway.service.persistence.JsonColumn;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.runway.guard.state;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.runway.service.persistence.JsonColumn;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;

@@ -2,6 +2,7 @@ package dev.runway.guard.state;
 
 import dev.runway.guard.rollout.Rollout;
 import dev.runway.guard.rollout.RolloutStatus;
+import dev.runway.service.persistence.JsonColumn;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;

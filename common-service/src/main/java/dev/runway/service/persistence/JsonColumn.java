@@ -1,10 +1,10 @@
-package dev.runway.guard.state;
+package dev.runway.service.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.runway.common.events.EventCodec;
 
-/** JSON kept in a text column, in the wire format of the events. */
+/** JSON kept in a text column, in the wire format of the events (snake_case, ISO times). */
 public final class JsonColumn {
   private JsonColumn() {}
 
