@@ -10,22 +10,23 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Nothing is lost and no effect happens twice when the provisioner is killed (SIGKILL) in the
  * middle of provisioning: after a restart every service is provisioned exactly once.
  */
+@ExtendWith(SharedPlatform.class)
 class CrashRecoveryEndToEndTest {
 
-  private static final int SERVICES = 250;
+  private static final int SERVICES = 120;
 
   @Test
-  void shouldProvisionEveryServiceExactlyOnceAcrossAProvisionerCrash() throws Exception {
+  void shouldProvisionEveryServiceExactlyOnceAcrossAProvisionerCrash(Launcher launcher)
+      throws Exception {
     // Given a running platform and an inventory of many new services being provisioned
-    Launcher launcher = new Launcher("crash");
-    Process up = launcher.up(Duration.ofMinutes(3));
     List<String> names = IntStream.range(0, SERVICES).mapToObj(i -> "crash-" + i).toList();
-    try {
+    {
       Api.post(
           launcher,
           launcher.provisioner() + "/api/v1/inventory",
@@ -65,8 +66,6 @@ class CrashRecoveryEndToEndTest {
         assertThat(names)
             .allSatisfy(n -> assertThat(Set.copyOf(bus.ids(ServiceRequested.class, n))).hasSize(1));
       }
-    } finally {
-      launcher.stop(up);
     }
   }
 }

@@ -22,12 +22,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Observability killed (SIGKILL) while a revision breaches comes back with the breach and the spent
  * budget intact: its windows are replayed from the telemetry topic, its open breach is in its
  * database, and no second SloBreached (nor a SloRecovered) is published.
  */
+@ExtendWith(SharedPlatform.class)
 class ObservabilityRestartEndToEndTest {
 
   private static final String SERVICE = "slo-restart-service";
@@ -36,13 +38,9 @@ class ObservabilityRestartEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void aRestartNeitherRepeatsNorForgetsABreach() throws Exception {
+  void aRestartNeitherRepeatsNorForgetsABreach(Launcher launcher) throws Exception {
     // Given the platform judging a thousand times faster than real time, and a revision failing
     // 10% of its requests in us-east1 only
-    Launcher launcher = new Launcher("slo-restart");
-    launcher.env.put("RUNWAY_SLO_TIME_SCALE", "0.001");
-    launcher.env.put("RUNWAY_SLO_MIN_REQUESTS", "50");
-    Process up = launcher.up(Duration.ofMinutes(3));
     Telemetry traffic = null;
     try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
       traffic = new Telemetry(launcher);
@@ -90,7 +88,6 @@ class ObservabilityRestartEndToEndTest {
       if (traffic != null) {
         traffic.close();
       }
-      launcher.stop(up);
     }
   }
 

@@ -11,11 +11,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A reconciler killed (SIGKILL) in the middle of a fan-out finishes it after a restart: every
  * region converges on the one revision the manifest resolved to, and no second one is made.
  */
+@ExtendWith(SharedPlatform.class)
 class ReconcilerRestartEndToEndTest {
 
   private static final String SERVICE = "restart-service";
@@ -35,10 +37,9 @@ class ReconcilerRestartEndToEndTest {
       """;
 
   @Test
-  void shouldFinishAFanOutInterruptedByAReconcilerCrashWithoutASecondRevision() throws Exception {
+  void shouldFinishAFanOutInterruptedByAReconcilerCrashWithoutASecondRevision(Launcher launcher)
+      throws Exception {
     // Given a provisioned service and a manifest whose regions take a while to become ready
-    Launcher launcher = new Launcher("restart");
-    Process up = launcher.up(Duration.ofMinutes(3));
     try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
       Api.post(
           launcher,
@@ -82,8 +83,6 @@ class ReconcilerRestartEndToEndTest {
       assertThat(revisions).containsExactly("restart-service-staging-00001");
       // The relay may publish a request twice across the crash (at least once); never a new one.
       assertThat(Set.copyOf(bus.ids(RegionDeployRequested.class, SERVICE))).hasSize(3);
-    } finally {
-      launcher.stop(up);
     }
   }
 }

@@ -252,4 +252,36 @@ class PlannerTest {
     assertThat(plan(expedited, revision(expedited, List.of()), Map.of()).get(0).trafficSteps())
         .containsExactly(100);
   }
+
+  @Test
+  void shouldNotRedeployARevisionQuarantinedInARegionUntilADifferentOneIsDesired() {
+    Revision r1 = revision(V1, List.of());
+    RunwayManifest.Spec v2 =
+        spec("r.example.com/s:2", Map.of("A", "1"), null, "europe-west1", "us-east1");
+    Revision r2 = revision(v2, List.of(r1));
+    Map<String, RegionActual> actual = new HashMap<>(running(r1, "europe-west1"));
+    // us-east1 was rolled back from r2 to r1
+    actual.put(
+        "us-east1",
+        new RegionActual(
+            "us-east1",
+            r1.name(),
+            RegionStatus.READY,
+            Map.of(r1.name(), 100),
+            "http://x",
+            r2.name()));
+
+    assertThat(plan(v2, r2, actual, r1, r2))
+        .extracting(RegionPlan::region, RegionPlan::action)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("europe-west1", RegionAction.DEPLOY),
+            org.assertj.core.groups.Tuple.tuple("us-east1", RegionAction.NOTHING));
+
+    RunwayManifest.Spec v3 =
+        spec("r.example.com/s:3", Map.of("A", "1"), null, "europe-west1", "us-east1");
+    Revision r3 = revision(v3, List.of(r1, r2));
+    assertThat(plan(v3, r3, actual, r1, r2, r3))
+        .extracting(RegionPlan::action)
+        .containsOnly(RegionAction.DEPLOY);
+  }
 }
