@@ -263,7 +263,10 @@ public final class RollbackBench {
         staging (gradual, first step 25%%) and the guard left to act. *Fault → last bad request*
         is from the traffic's own tally: the first and the last answer that revision gave in
         us-east1. *Detected* is observability's SloBreached (detected_at) after the first answer;
-        *rolled back* is the reconciler's RolledBack after that.
+        *rolled back* is the reconciler's RolledBack after that. A new revision's SLO windows hold only its own requests, so detection is
+mostly the time its share of the traffic (25% of a region's 20 requests/s) takes to fill the
+fastest rule's windows with `runway.slo.min-requests` requests (20 in the demo's scale, 100 by
+default) and pass the significance test; shorter windows (time scale) change it little.
 
         | run | fault → last bad request | detected | rolled back after | 5xx / requests on it |
         |---:|---:|---:|---:|---:|
