@@ -1,5 +1,6 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.RunwayManifest;
 import java.util.List;
 
 /**
@@ -12,6 +13,10 @@ import java.util.List;
  * @param deployed regions that run it
  * @param failed regions where it failed
  * @param durationMs from the manifest change to the last region's end
+ * @param regions the manifest's regions, in its order (empty when unknown)
+ * @param rollout the manifest's rollout policy the revision follows; null when unknown. Carried
+ *     here so that a consumer of runway.deployments never depends on having read runway.manifests
+ *     first.
  */
 public record DeploymentCompleted(
     String service,
@@ -20,7 +25,9 @@ public record DeploymentCompleted(
     String revision,
     List<String> deployed,
     List<String> failed,
-    long durationMs)
+    long durationMs,
+    List<String> regions,
+    RunwayManifest.Rollout rollout)
     implements RunwayEvent {
 
   public DeploymentCompleted {
@@ -30,5 +37,6 @@ public record DeploymentCompleted(
     Require.text(revision, "revision");
     deployed = Require.list(deployed, "deployed");
     failed = Require.list(failed, "failed");
+    regions = regions == null ? List.of() : List.copyOf(regions);
   }
 }

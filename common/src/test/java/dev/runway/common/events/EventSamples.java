@@ -158,7 +158,15 @@ final class EventSamples {
                   "example-service-staging-00002",
                   List.of("europe-west1"),
                   List.of("us-east1"),
-                  2150)),
+                  2150,
+                  List.of("europe-west1", "us-east1"),
+                  new dev.runway.common.manifest.RunwayManifest.Rollout(
+                      dev.runway.common.manifest.RunwayManifest.Strategy.gradual,
+                      List.of(25, 50, 100),
+                      "30s",
+                      null,
+                      null,
+                      "5m"))),
           Map.entry(
               RequestStats.class,
               new RequestStats(

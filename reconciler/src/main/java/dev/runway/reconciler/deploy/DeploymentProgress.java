@@ -7,8 +7,10 @@ import dev.runway.common.events.RegionDeployRequested;
 import dev.runway.common.events.RegionDeployed;
 import dev.runway.common.events.RegionRemoved;
 import dev.runway.common.events.TrafficShifted;
+import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.reconciler.plan.RegionStatus;
 import dev.runway.reconciler.state.DeploymentRecord;
+import dev.runway.reconciler.state.DesiredManifest;
 import dev.runway.reconciler.state.RegionState;
 import dev.runway.service.outbox.Outbox;
 import io.opentelemetry.context.Context;
@@ -143,17 +145,25 @@ public class DeploymentProgress {
                   deployment.revision,
                   deployed,
                   failed);
-              return outbox
-                  .add(
-                      new DeploymentCompleted(
-                          deployment.service,
-                          deployment.environment,
-                          deployment.id,
-                          deployment.revision,
-                          deployed,
-                          failed,
-                          deployment.elapsedMillis()),
-                      trace)
+              return DesiredManifest.<DesiredManifest>findById(
+                      DesiredManifest.id(deployment.service, deployment.environment))
+                  .chain(
+                      desired -> {
+                        RunwayManifest.Spec spec =
+                            desired == null ? null : desired.manifest().spec();
+                        return outbox.add(
+                            new DeploymentCompleted(
+                                deployment.service,
+                                deployment.environment,
+                                deployment.id,
+                                deployment.revision,
+                                deployed,
+                                failed,
+                                deployment.elapsedMillis(),
+                                spec == null ? List.of() : spec.regions(),
+                                spec == null ? null : spec.rollout()),
+                            trace);
+                      })
                   .replaceWithVoid();
             });
   }

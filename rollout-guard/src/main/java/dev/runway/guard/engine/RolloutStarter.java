@@ -17,10 +17,11 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Starts a rollout when a deployment of a new revision completes: the manifest's policy, the
- * regions where it is ready, and per region the revision serving there (a rollback returns to it).
- * A revision rolls out once; a redeployment of it (drift correction) starts nothing, so a
- * rolled-back revision is never retried by itself. A newer revision supersedes an older rollout.
+ * Starts a rollout when a deployment of a new revision completes: the manifest's policy (carried by
+ * DeploymentCompleted), the regions where it is ready, and per region the revision serving there (a
+ * rollback returns to it). A revision rolls out once; a redeployment of it (drift correction)
+ * starts nothing, so a rolled-back revision is never retried by itself. A newer revision supersedes
+ * an older rollout.
  */
 @ApplicationScoped
 public class RolloutStarter {
@@ -75,18 +76,28 @@ public class RolloutStarter {
                         rows -> {
                           Map<String, Map<String, Integer>> traffic = new HashMap<>();
                           rows.forEach(r -> traffic.put(r.region, r.weights()));
+                          // The policy comes with the event; the newest manifest read from
+                          // runway.manifests only stands in for events from before it did.
                           RunwayManifest.Spec spec =
                               manifest == null ? null : manifest.manifest().spec();
+                          RunwayManifest.Rollout policy =
+                              completed.rollout() != null
+                                  ? completed.rollout()
+                                  : spec != null
+                                      ? spec.rollout()
+                                      : new RunwayManifest.Rollout(
+                                          null, null, null, null, null, null);
+                          List<String> order =
+                              !completed.regions().isEmpty()
+                                  ? completed.regions()
+                                  : spec == null ? List.of() : spec.regions();
                           Rollout planned =
                               RolloutPlans.plan(
                                   completed.service(),
                                   completed.environment(),
                                   completed.revision(),
-                                  spec == null
-                                      ? new RunwayManifest.Rollout(
-                                          null, null, null, null, null, null)
-                                      : spec.rollout(),
-                                  spec == null ? List.of() : spec.regions(),
+                                  policy,
+                                  order,
                                   completed.deployed(),
                                   traffic);
                           return engine.start(planned, now, trace);

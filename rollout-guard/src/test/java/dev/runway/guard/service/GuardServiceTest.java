@@ -21,6 +21,7 @@ import dev.runway.common.events.TrafficShiftRequested;
 import dev.runway.common.events.TrafficShifted;
 import dev.runway.common.events.WindowEvidence;
 import dev.runway.common.manifest.ManifestValidator;
+import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.common.regions.RegionCatalogue;
 import dev.runway.testing.EventProducer;
 import dev.runway.testing.RunwayTestResource;
@@ -103,7 +104,17 @@ class GuardServiceTest {
       shifted(service, environment, region, Map.of(v1, 100, v2, 0));
     }
     producer.send(
-        new DeploymentCompleted(service, environment, "dep-" + v2, v2, REGIONS, List.of(), 900));
+        new DeploymentCompleted(
+            service,
+            environment,
+            "dep-" + v2,
+            v2,
+            REGIONS,
+            List.of(),
+            900,
+            REGIONS,
+            new RunwayManifest.Rollout(
+                RunwayManifest.Strategy.gradual, List.of(50, 100), "2s", null, null, "3s")));
   }
 
   private static void shifted(
