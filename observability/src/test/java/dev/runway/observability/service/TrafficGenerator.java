@@ -37,8 +37,15 @@ final class TrafficGenerator implements AutoCloseable {
     loads.put(region + "/" + load.revision(), load);
   }
 
+  /**
+   * Ticks 50 ms after each whole second, as the gateway publishes a second's stats as soon as it
+   * ends. A tick at a random phase published a second up to a whole second late, which at the
+   * tests' time scale (one-second windows, judged two seconds back) left no margin in the worst
+   * phase: the window read empty and a healthy revision stayed "insufficient data".
+   */
   TrafficGenerator start() {
-    timer.scheduleAtFixedRate(this::publish, 0, 1, TimeUnit.SECONDS);
+    long toNextSecond = 1000 - System.currentTimeMillis() % 1000 + 50;
+    timer.scheduleAtFixedRate(this::publish, toNextSecond, 1000, TimeUnit.MILLISECONDS);
     return this;
   }
 
