@@ -9,6 +9,7 @@ import dev.runway.common.events.RolloutFinished;
 import dev.runway.common.events.RolloutStarted;
 import dev.runway.common.events.ServiceProvisioned;
 import dev.runway.common.events.SloBreached;
+import dev.runway.common.events.SloStatusChanged;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,8 +95,18 @@ public final class RollbackBench {
     // The traffic (started by the script once this line is printed) ramps for 10 s; the stable
     // revision then needs its windows filled before a canary is compared with it.
     System.out.println("READY for traffic");
-    awaitTally(Duration.ofSeconds(60));
-    Thread.sleep(20_000);
+    // A canary is compared with a stable revision judged healthy: wait for observability to say
+    // so in every region, rather than for a guessed time.
+    String stable = SERVICE + "-staging-00001";
+    for (String region : List.of("europe-west1", FAULTY, "us-west1")) {
+      events.await(
+          t ->
+              t.envelope().data() instanceof SloStatusChanged c
+                  && c.revision().equals(stable)
+                  && c.region().equals(region)
+                  && c.status().equals("HEALTHY"),
+          Duration.ofMinutes(2));
+    }
   }
 
   private Run rollback(int i) throws Exception {
@@ -113,8 +124,8 @@ public final class RollbackBench {
                     Duration.ofMinutes(3))
                 .envelope()
                 .data();
-    Thread.sleep(3_000); // the tally is written once a second; answers in flight land
-    JsonNode tally = tally();
+    // The tally is rewritten once a second: read one written after the answers in flight landed.
+    JsonNode tally = tallyWrittenAfter(rolledBack.rolledBackAt().toEpochMilli() + 1_000);
     JsonNode served = tally.path("served").path(FAULTY + " " + revision);
     long first = served.path("first_at_ms").asLong();
     long last = served.path("last_at_ms").asLong();
@@ -204,18 +215,17 @@ public final class RollbackBench {
     return done.revision();
   }
 
-  private JsonNode tally() throws Exception {
-    return EventCodec.json().readTree(Files.readString(traffic));
-  }
-
-  private void awaitTally(Duration timeout) throws Exception {
-    long deadline = System.currentTimeMillis() + timeout.toMillis();
-    while (!Files.exists(traffic)) {
+  /** The traffic's tally, once the traffic command has written it after {@code atMs}. */
+  private JsonNode tallyWrittenAfter(long atMs) throws Exception {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (!Files.exists(traffic) || Files.getLastModifiedTime(traffic).toMillis() <= atMs) {
       if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException("no traffic tally at " + traffic);
+        throw new IllegalStateException(
+            "the traffic tally at " + traffic + " is not being written");
       }
       Thread.sleep(200);
     }
+    return EventCodec.json().readTree(Files.readString(traffic));
   }
 
   static String report(String label, List<Run> runs, int[] canaries) {

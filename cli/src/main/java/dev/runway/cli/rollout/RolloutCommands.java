@@ -87,11 +87,8 @@ public final class RolloutCommands {
     }
   }
 
-  @Command(
-      name = "pause",
-      mixinStandardHelpOptions = true,
-      description = "Hold the rollouts in progress at their step (a breach still rolls back).")
-  public static class Pause implements Callable<Integer> {
+  /** Pause and resume: the same call on the rollouts in progress, by action name. */
+  abstract static class Hold implements Callable<Integer> {
     @Parameters(paramLabel = "SERVICE")
     String service;
 
@@ -100,24 +97,24 @@ public final class RolloutCommands {
 
     @Override
     public Integer call() throws Exception {
-      return post("/api/v1/rollouts/" + service + "/pause" + query("env", environment));
+      return post(
+          "/api/v1/rollouts/"
+              + service
+              + "/"
+              + getClass().getAnnotation(Command.class).name()
+              + query("env", environment));
     }
   }
+
+  @Command(
+      name = "pause",
+      mixinStandardHelpOptions = true,
+      description = "Hold the rollouts in progress at their step (a breach still rolls back).")
+  public static class Pause extends Hold {}
 
   @Command(
       name = "resume",
       mixinStandardHelpOptions = true,
       description = "Let paused rollouts move on.")
-  public static class Resume implements Callable<Integer> {
-    @Parameters(paramLabel = "SERVICE")
-    String service;
-
-    @Option(names = "--env", description = "staging or production (default: both)")
-    String environment;
-
-    @Override
-    public Integer call() throws Exception {
-      return post("/api/v1/rollouts/" + service + "/resume" + query("env", environment));
-    }
-  }
+  public static class Resume extends Hold {}
 }
