@@ -13,6 +13,7 @@ import dev.runway.common.events.RollbackRequested;
 import dev.runway.common.events.RolledBack;
 import dev.runway.common.events.RolloutStarted;
 import dev.runway.common.events.SloBreached;
+import dev.runway.common.events.SloStatusChanged;
 import dev.runway.common.events.TrafficShiftRequested;
 import dev.runway.common.events.TrafficShifted;
 import dev.runway.common.events.WindowEvidence;
@@ -65,6 +66,10 @@ class RolloutEndToEndTest {
           .atMost(Duration.ofSeconds(120))
           .until(() -> bus.of(RegionDeployed.class, SERVICE).size() >= 6);
       traffic = traffic(launcher);
+      // and v1 judged healthy everywhere: its cold start is behind it, not overlapping v2's
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> healthyEverywhere(bus, SERVICE + "-staging-00001"));
 
       // When a healthy v2 is applied to staging
       Path v2 = launcher.home.resolve("runway-staging-v2.yml");
@@ -222,6 +227,17 @@ class RolloutEndToEndTest {
             .redirectOutput(launcher.home.resolve("traffic.log").toFile());
     builder.environment().putAll(launcher.env);
     return builder.start();
+  }
+
+  /** Whether the revision's last SLO status is HEALTHY in each staging region. */
+  private static boolean healthyEverywhere(BusRecorder bus, String revision) {
+    Map<String, String> last = new HashMap<>();
+    for (SloStatusChanged status : bus.of(SloStatusChanged.class, SERVICE)) {
+      if (status.revision().equals(revision)) {
+        last.put(status.region(), status.status());
+      }
+    }
+    return last.size() == 3 && last.values().stream().allMatch("HEALTHY"::equals);
   }
 
   /** v2's share of any staging region's traffic, as last shifted. */
