@@ -11,6 +11,7 @@ import dev.runway.router.geo.RegionDistances;
 import dev.runway.router.health.ActiveHealthChecks;
 import dev.runway.router.proxy.HostNames;
 import dev.runway.router.proxy.ProxyHandler;
+import dev.runway.router.proxy.SilentBackends;
 import dev.runway.router.routes.RouteFeed;
 import dev.runway.router.routes.RouteTable;
 import dev.runway.router.telemetry.RouterMetrics;
@@ -71,6 +72,7 @@ public class GatewayRouter {
             stats,
             new RouterMetrics(registry),
             backends::get,
+            SilentBackends.perEventLoop(vertx, config.backendTimeout().toMillis())::get,
             new ProxyHandler.Settings(
                 config.connectTimeout().toMillis(),
                 config.backendTimeout().toMillis(),

@@ -22,9 +22,11 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -224,6 +226,53 @@ class GatewayRouterTest {
         .then()
         .statusCode(504)
         .header("X-Runway-Region", "europe-west1");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void shouldStreamALargeAnswerWhole() {
+    deploy("stream-service", "europe-west1");
+
+    byte[] body =
+        given()
+            .header("Host", "stream-service.runway.localhost")
+            .get("/stream/64")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asByteArray();
+
+    assertThat(body).hasSize(64 * TestBackend.CHUNK);
+    for (int i = 0; i < body.length; i += 4099) {
+      assertThat(body[i]).as("byte %d", i).isEqualTo((byte) (i % 251));
+    }
+  }
+
+  @Test
+  void shouldCutOffAnAnswerWhoseBackendFallsSilentMidway() throws Exception {
+    deploy("stall-service", "europe-west1");
+
+    long start = System.nanoTime();
+    try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+      socket.setSoTimeout(15_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          "GET /stall HTTP/1.1\r\nHost: stall-service.runway.localhost\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      assertThat(new String(in.readNBytes(12), StandardCharsets.US_ASCII))
+          .isEqualTo("HTTP/1.1 200");
+      // The client gets the first chunk, then the connection ends without the last chunk.
+      ByteArrayOutputStream rest = new ByteArrayOutputStream();
+      try {
+        in.transferTo(rest);
+      } catch (SocketException reset) {
+        // a reset ends it as well as a close does
+      }
+      assertThat(rest.size()).isGreaterThan(TestBackend.CHUNK);
+      assertThat(rest.toString(StandardCharsets.US_ASCII)).doesNotEndWith("\r\n0\r\n\r\n");
+    }
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
   }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A revision of a service in a region, as a real HTTP server on loopback: answers {@code
  * {"region":…,"revision":…}} with what it saw of the request, and can be told to fail (500), hang,
- * or stop listening.
+ * or stop listening; {@code /stream/N} streams N chunks, {@code /stall} stops after the first.
  */
 final class TestBackend implements AutoCloseable {
 
@@ -23,6 +23,8 @@ final class TestBackend implements AutoCloseable {
     FAIL,
     HANG
   }
+
+  static final int CHUNK = 64 * 1024;
 
   private final String region;
   private final String revision;
@@ -65,6 +67,18 @@ final class TestBackend implements AutoCloseable {
         send(exchange, 200, "{}");
         return;
       }
+      if (path.startsWith("/stream/")) {
+        stream(exchange, Integer.parseInt(path.substring(8)));
+        return;
+      }
+      if (path.equals("/stall")) {
+        // The head and a first chunk, then silence: a backend that dies mid-answer.
+        exchange.sendResponseHeaders(200, 0);
+        exchange.getResponseBody().write(new byte[CHUNK]);
+        exchange.getResponseBody().flush();
+        released.await(30, TimeUnit.SECONDS);
+        return;
+      }
       if (mode == Mode.HANG) {
         released.await(30, TimeUnit.SECONDS);
         return;
@@ -97,6 +111,21 @@ final class TestBackend implements AutoCloseable {
       send(exchange, status, body);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** {@code chunks} chunks of 64 KiB, chunked encoding; byte i of the body is {@code i % 251}. */
+  private static void stream(HttpExchange exchange, int chunks) throws IOException {
+    exchange.sendResponseHeaders(200, 0);
+    byte[] chunk = new byte[CHUNK];
+    long offset = 0;
+    for (int c = 0; c < chunks; c++) {
+      for (int i = 0; i < CHUNK; i++) {
+        chunk[i] = (byte) ((offset + i) % 251);
+      }
+      offset += CHUNK;
+      exchange.getResponseBody().write(chunk);
+      exchange.getResponseBody().flush();
     }
   }
 

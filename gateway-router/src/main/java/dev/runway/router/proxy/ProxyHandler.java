@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -60,6 +61,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
   private final TrafficStats stats;
   private final RouterMetrics metrics;
   private final Supplier<HttpClient> client;
+  private final Supplier<SilentBackends> silence;
   private final Settings settings;
 
   public ProxyHandler(
@@ -71,6 +73,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
       TrafficStats stats,
       RouterMetrics metrics,
       Supplier<HttpClient> client,
+      Supplier<SilentBackends> silence,
       Settings settings) {
     this.table = table;
     this.hosts = hosts;
@@ -81,6 +84,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
     this.stats = stats;
     this.metrics = metrics;
     this.client = client;
+    this.silence = silence;
     this.settings = settings;
   }
 
@@ -114,39 +118,63 @@ public final class ProxyHandler implements Handler<RoutingContext> {
               + " for a service with a deployed region (see /admin/routes).");
       return;
     }
-    if (hasBody(request)) {
+    boolean body = hasBody(request);
+    if (body) {
       request.pause(); // streamed to the backend once connected; until then it waits
     }
     long now = System.nanoTime();
     budget.request(now / 1_000_000_000L);
+    String clientAddress =
+        request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     Optional<String> clientRegion =
-        clients.of(
-            request.getHeader(ClientRegions.HEADER),
-            request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        clients.of(request.getHeader(ClientRegions.HEADER), clientAddress);
     List<String> regions = clients.order(clientRegion, route);
     String sticky = request.getHeader(settings.stickyHeader());
-    new Exchange(ctx, route, regions, sticky, now).attempt(0, true);
+    new Exchange(ctx, route, regions, sticky, now, host, clientAddress, body).attempt(0, true);
   }
 
   /** One client request through its attempts. */
-  private final class Exchange {
+  private final class Exchange extends SilentBackends.Watched {
     private final RoutingContext ctx;
     private final HttpServerRequest request;
     private final ServiceRoute route;
     private final List<String> regions;
     private final String sticky;
     private final long start;
+    private final String authority;
+    private final String clientAddress;
+    private final boolean body;
     private final boolean replayable;
+    private final SilentBackends silent = silence.get();
+    private HttpClientRequest outbound;
+    private boolean timedOut;
+    private boolean finished;
 
     Exchange(
-        RoutingContext ctx, ServiceRoute route, List<String> regions, String sticky, long start) {
+        RoutingContext ctx,
+        ServiceRoute route,
+        List<String> regions,
+        String sticky,
+        long start,
+        String authority,
+        String clientAddress,
+        boolean body) {
       this.ctx = ctx;
       this.request = ctx.request();
       this.route = route;
       this.regions = regions;
       this.sticky = sticky;
       this.start = start;
-      this.replayable = IDEMPOTENT.contains(request.method()) && !hasBody(request);
+      this.authority = authority;
+      this.clientAddress = clientAddress;
+      this.body = body;
+      this.replayable = IDEMPOTENT.contains(request.method()) && !body;
+    }
+
+    @Override
+    protected void silentTooLong() {
+      timedOut = true;
+      outbound.reset(0, new TimeoutException("backend silent"));
     }
 
     /**
@@ -185,6 +213,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
     }
 
     private void send(Backend backend, int regionIndex) {
+      silent.unwatch(this); // a retry: the failed attempt's clock stops
       RequestOptions options =
           new RequestOptions()
               .setMethod(request.method())
@@ -192,17 +221,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
               .setPort(backend.port())
               .setSsl(backend.tls())
               .setURI(request.uri())
-              .setHeaders(
-                  ProxyHeaders.toBackend(
-                      request.headers(),
-                      request.authority() == null ? null : request.authority().toString(),
-                      request.remoteAddress() == null
-                          ? null
-                          : request.remoteAddress().hostAddress(),
-                      request.scheme() == null ? "http" : request.scheme(),
-                      backend.authority()))
-              .setConnectTimeout(settings.connectTimeoutMs())
-              .setIdleTimeout(settings.backendTimeoutMs());
+              .setConnectTimeout(settings.connectTimeoutMs());
       client
           .get()
           .request(options)
@@ -230,7 +249,16 @@ public final class ProxyHandler implements Handler<RoutingContext> {
     }
 
     private void exchange(Backend backend, int regionIndex, HttpClientRequest outbound) {
-      var sent = hasBody(request) ? outbound.send(request) : outbound.send();
+      this.outbound = outbound;
+      ProxyHeaders.toBackend(
+          request.headers(),
+          authority,
+          clientAddress,
+          request.scheme() == null ? "http" : request.scheme(),
+          backend.authority(),
+          outbound.headers());
+      silent.watch(this, System.nanoTime());
+      var sent = body ? outbound.send(request) : outbound.send();
       sent.onComplete(
           answered -> {
             if (answered.failed()) {
@@ -242,8 +270,8 @@ public final class ProxyHandler implements Handler<RoutingContext> {
     }
 
     private void failedAfterSending(Backend backend, int regionIndex, Throwable cause) {
+      silent.unwatch(this);
       outliers.failed(backend, route, System.nanoTime());
-      boolean timedOut = isTimeout(cause);
       if (!timedOut && replayable && retry(regionIndex)) {
         return;
       }
@@ -262,6 +290,7 @@ public final class ProxyHandler implements Handler<RoutingContext> {
     }
 
     private void relay(Backend backend, int regionIndex, HttpClientResponse answer) {
+      silent.heard(this, System.nanoTime());
       int status = answer.statusCode();
       if (status >= 500) {
         outliers.failed(backend, route, System.nanoTime());
@@ -285,15 +314,59 @@ public final class ProxyHandler implements Handler<RoutingContext> {
           && status != 304) {
         response.setChunked(true);
       }
-      answer
-          .pipeTo(response)
-          .onComplete(
-              piped -> {
-                if (piped.failed() && !response.ended()) {
-                  response.reset();
-                }
-                record(backend, status);
-              });
+      stream(backend, status, answer, response);
+    }
+
+    /**
+     * Streams the answer's body to the client as it comes, pausing the backend while the client's
+     * write queue is full. A client that goes away takes the backend request with it; a backend
+     * that fails or falls silent mid-answer resets the client's stream.
+     */
+    private void stream(
+        Backend backend, int status, HttpClientResponse answer, HttpServerResponse response) {
+      response.closeHandler(
+          closed -> {
+            if (!finished) {
+              outbound.reset();
+              finish(backend, status, false);
+            }
+          });
+      answer.exceptionHandler(failed -> finish(backend, status, false));
+      answer.endHandler(
+          ended -> {
+            if (!finished) {
+              response.end();
+              finish(backend, status, true);
+            }
+          });
+      answer.handler(
+          chunk -> {
+            if (finished) {
+              return;
+            }
+            silent.heard(this, System.nanoTime());
+            response.write(chunk);
+            if (response.writeQueueFull()) {
+              answer.pause();
+              response.drainHandler(drained -> answer.resume());
+            }
+          });
+    }
+
+    private void finish(Backend backend, int status, boolean complete) {
+      if (finished) {
+        return;
+      }
+      finished = true;
+      silent.unwatch(this);
+      if (!complete && !response().ended()) {
+        response().reset();
+      }
+      record(backend, status);
+    }
+
+    private HttpServerResponse response() {
+      return ctx.response();
     }
 
     private boolean retry(int regionIndex) {
@@ -338,11 +411,5 @@ public final class ProxyHandler implements Handler<RoutingContext> {
     }
     return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
         || (request.version() == HttpVersion.HTTP_2 && !request.isEnded());
-  }
-
-  private static boolean isTimeout(Throwable cause) {
-    return cause instanceof java.util.concurrent.TimeoutException
-        || cause.getClass().getSimpleName().contains("Timeout")
-        || String.valueOf(cause.getMessage()).contains("timeout period");
   }
 }

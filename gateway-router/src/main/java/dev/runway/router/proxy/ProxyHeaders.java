@@ -1,35 +1,19 @@
 package dev.runway.router.proxy;
 
 import io.vertx.core.MultiMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Headers across the proxy, per RFC 9110 §7.6.1: hop-by-hop fields (and any the Connection header
  * names) stay on their hop; {@code X-Forwarded-For}, {@code -Proto} and {@code -Host} tell the
  * backend about the client; everything else, {@code traceparent} included, passes unchanged.
+ *
+ * <p>Runs twice per proxied request, so it copies straight into the outgoing message's own headers
+ * and recognises hop-by-hop names without a lookup structure.
  */
 public final class ProxyHeaders {
-
-  private static final Set<String> HOP_BY_HOP = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-
-  static {
-    HOP_BY_HOP.addAll(
-        List.of(
-            "connection",
-            "keep-alive",
-            "proxy-connection",
-            "proxy-authenticate",
-            "proxy-authorization",
-            "te",
-            "trailer",
-            "transfer-encoding",
-            "upgrade",
-            "http2-settings",
-            "host"));
-  }
 
   private ProxyHeaders() {}
 
@@ -52,23 +36,50 @@ public final class ProxyHeaders {
    * Adds the end-to-end fields of {@code from} to {@code to}, as {@link #endToEnd} selects them.
    */
   public static void copyEndToEnd(MultiMap from, MultiMap to, boolean lowercase) {
-    // Connection usually names only keep-alive or close; other tokens are rare, kept in a list.
+    // Connection usually names only keep-alive or close, or is absent (HTTP/1.1 and HTTP/2).
     List<String> named = List.of();
-    for (String value : from.getAll("Connection")) {
-      for (String token : value.split(",")) {
-        String name = token.strip();
-        if (!HOP_BY_HOP.contains(name)) {
-          named = named.isEmpty() ? new java.util.ArrayList<>() : named;
-          named.add(name);
+    if (from.contains("Connection")) {
+      for (String value : from.getAll("Connection")) {
+        for (String token : value.split(",")) {
+          String name = token.strip();
+          if (!hopByHop(name)) {
+            named = named.isEmpty() ? new ArrayList<>() : named;
+            named.add(name);
+          }
         }
       }
     }
     for (var entry : from) {
       String name = entry.getKey();
-      if (!HOP_BY_HOP.contains(name) && !namedIn(named, name) && !name.startsWith(":")) {
-        to.add(
-            lowercase ? entry.getKey().toLowerCase(Locale.ROOT) : entry.getKey(), entry.getValue());
+      if (!hopByHop(name) && !namedIn(named, name) && !name.startsWith(":")) {
+        to.add(lowercase ? name.toLowerCase(Locale.ROOT) : name, entry.getValue());
       }
+    }
+  }
+
+  /** Whether a field belongs to its hop (RFC 9110 §7.6.1, plus Host and HTTP2-Settings). */
+  static boolean hopByHop(String name) {
+    switch (name.length()) {
+      case 2:
+        return name.equalsIgnoreCase("te");
+      case 4:
+        return name.equalsIgnoreCase("host");
+      case 7:
+        return name.equalsIgnoreCase("trailer") || name.equalsIgnoreCase("upgrade");
+      case 10:
+        return name.equalsIgnoreCase("connection") || name.equalsIgnoreCase("keep-alive");
+      case 14:
+        return name.equalsIgnoreCase("http2-settings");
+      case 16:
+        return name.equalsIgnoreCase("proxy-connection");
+      case 17:
+        return name.equalsIgnoreCase("transfer-encoding");
+      case 18:
+        return name.equalsIgnoreCase("proxy-authenticate");
+      case 19:
+        return name.equalsIgnoreCase("proxy-authorization");
+      default:
+        return false;
     }
   }
 
@@ -84,20 +95,34 @@ public final class ProxyHeaders {
   /** What goes to the backend: the client's end-to-end fields plus where the request came from. */
   public static MultiMap toBackend(
       MultiMap client, String authority, String clientAddress, String scheme, String backendHost) {
-    MultiMap to = endToEnd(client);
+    MultiMap to = MultiMap.caseInsensitiveMultiMap();
+    toBackend(client, authority, clientAddress, scheme, backendHost, to);
+    return to;
+  }
+
+  /**
+   * Adds what {@link #toBackend(MultiMap, String, String, String, String)} selects to {@code to}.
+   */
+  public static void toBackend(
+      MultiMap client,
+      String authority,
+      String clientAddress,
+      String scheme,
+      String backendHost,
+      MultiMap to) {
+    copyEndToEnd(client, to, false);
     String forwardedFor = client.get("X-Forwarded-For");
     if (clientAddress != null) {
       to.set(
           "X-Forwarded-For",
           forwardedFor == null ? clientAddress : forwardedFor + ", " + clientAddress);
     }
-    if (client.get("X-Forwarded-Proto") == null) {
+    if (!client.contains("X-Forwarded-Proto")) {
       to.set("X-Forwarded-Proto", scheme);
     }
-    if (client.get("X-Forwarded-Host") == null && authority != null) {
+    if (authority != null && !client.contains("X-Forwarded-Host")) {
       to.set("X-Forwarded-Host", authority);
     }
     to.set("Host", backendHost);
-    return to;
   }
 }

@@ -3,6 +3,7 @@ package dev.runway.router.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.MultiMap;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProxyHeadersTest {
@@ -50,6 +51,30 @@ class ProxyHeadersTest {
 
     assertThat(backend.get("X-Forwarded-For")).isEqualTo("203.0.113.9, 10.0.0.7");
     assertThat(backend.get("X-Forwarded-Proto")).isEqualTo("https");
+  }
+
+  @Test
+  void shouldKnowEveryHopByHopNameInAnyCaseAndNothingElse() {
+    for (String name :
+        List.of(
+            "Connection",
+            "KEEP-ALIVE",
+            "proxy-connection",
+            "Proxy-Authenticate",
+            "proxy-authorization",
+            "te",
+            "Trailer",
+            "transfer-encoding",
+            "Upgrade",
+            "HTTP2-Settings",
+            "Host")) {
+      assertThat(ProxyHeaders.hopByHop(name)).as(name).isTrue();
+    }
+    for (String name :
+        List.of(
+            "", "t", "tea", "hosts", "Content-Type", "X-Connection", "Keep-Alive2", "upgraded")) {
+      assertThat(ProxyHeaders.hopByHop(name)).as(name).isFalse();
+    }
   }
 
   @Test
