@@ -7,7 +7,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-RUNS="${1:-3}"
+RUNS="${1:-5}"
 DURATION="${2:-10}"
 BACKEND_PORT="${BENCH_BACKEND_PORT:-18080}"
 NGINX_PORT="${BENCH_NGINX_PORT:-18081}"
