@@ -359,14 +359,10 @@ public final class ProxyHandler implements Handler<RoutingContext> {
       }
       finished = true;
       silent.unwatch(this);
-      if (!complete && !response().ended()) {
-        response().reset();
+      if (!complete && !ctx.response().ended()) {
+        ctx.response().reset();
       }
       record(backend, status);
-    }
-
-    private HttpServerResponse response() {
-      return ctx.response();
     }
 
     private boolean retry(int regionIndex) {
