@@ -29,9 +29,10 @@ measure() { # mode label time-scale min-requests healthy-rollouts
   ./runway traffic --gateway "http://127.0.0.1:${RUNWAY_ROUTER_PORT:-8080}" \
     --host example-service.staging.runway.localhost --client-regions europe-west4,us-central1,us-west2 \
     --rate 20 --duration PT3H --out "$tally" >"$RUNWAY_HOME/traffic.log" 2>&1 &
-  local traffic=$!
-  wait $bench
+  local traffic=$! status=0
+  wait $bench || status=$? # the traffic stops whether or not the bench succeeded
   kill -TERM $traffic 2>/dev/null || true
+  return $status
 }
 
 mkdir -p "$ROOT/.runway"

@@ -96,6 +96,21 @@ final class RecordedEvents {
     }
   }
 
+  /** Waits for the first event of {@code type} that matches; returns the event itself. */
+  <T> T await(Class<T> type, Predicate<T> match, Duration timeout) throws InterruptedException {
+    return type.cast(await(t -> isA(type, match, t), timeout).envelope().data());
+  }
+
+  /** Every event of {@code type} so far that matches. */
+  <T> List<T> all(Class<T> type, Predicate<T> match) {
+    return all(t -> isA(type, match, t)).stream().map(t -> type.cast(t.envelope().data())).toList();
+  }
+
+  private static <T> boolean isA(Class<T> type, Predicate<T> match, Timed t) {
+    Object data = t.envelope().data();
+    return type.isInstance(data) && match.test(type.cast(data));
+  }
+
   List<Timed> all(Predicate<Timed> match) {
     synchronized (events) {
       return events.stream().filter(match).toList();

@@ -10,6 +10,7 @@ import dev.runway.common.events.RolloutStarted;
 import dev.runway.common.events.ServiceProvisioned;
 import dev.runway.common.events.SloBreached;
 import dev.runway.common.events.SloStatusChanged;
+import dev.runway.common.events.TrafficShiftRequested;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,9 +89,7 @@ public final class RollbackBench {
         provisioner + "/api/v1/inventory",
         "application/json",
         Files.readString(Path.of("examples/inventory.json")));
-    events.await(
-        t -> t.envelope().data() instanceof ServiceProvisioned p && p.service().equals(SERVICE),
-        Duration.ofMinutes(1));
+    events.await(ServiceProvisioned.class, p -> p.service().equals(SERVICE), Duration.ofMinutes(1));
     deploy(Files.readString(Path.of("examples/hello-service/.runway/runway-staging.yml")));
     // The traffic (started by the script once this line is printed) ramps for 10 s; the stable
     // revision then needs its windows filled before a canary is compared with it.
@@ -100,9 +99,9 @@ public final class RollbackBench {
     String stable = SERVICE + "-staging-00001";
     for (String region : List.of("europe-west1", FAULTY, "us-west1")) {
       events.await(
-          t ->
-              t.envelope().data() instanceof SloStatusChanged c
-                  && c.revision().equals(stable)
+          SloStatusChanged.class,
+          c ->
+              c.revision().equals(stable)
                   && c.region().equals(region)
                   && c.status().equals("HEALTHY"),
           Duration.ofMinutes(2));
@@ -115,15 +114,7 @@ public final class RollbackBench {
             .replace("example-service:v2", "example-service:bad-" + i);
     String revision = deploy(manifest);
     RolledBack rolledBack =
-        (RolledBack)
-            events
-                .await(
-                    t ->
-                        t.envelope().data() instanceof RolledBack r
-                            && r.revision().equals(revision),
-                    Duration.ofMinutes(3))
-                .envelope()
-                .data();
+        events.await(RolledBack.class, r -> r.revision().equals(revision), Duration.ofMinutes(3));
     // The tally is rewritten once a second: read one written after the answers in flight landed.
     JsonNode tally = tallyWrittenAfter(rolledBack.rolledBackAt().toEpochMilli() + 1_000);
     JsonNode served = tally.path("served").path(FAULTY + " " + revision);
@@ -131,9 +122,18 @@ public final class RollbackBench {
     long last = served.path("last_at_ms").asLong();
     SloBreached breach = rolledBack.breach();
     long detected = breach == null ? 0 : breach.detectedAt().toEpochMilli();
-    // Let the other regions' rollout of this revision go on a little; the next deployment
-    // supersedes it.
-    Thread.sleep(2_000);
+    // Let the other regions' rollout of this revision go on a step (or end) before the next
+    // deployment supersedes it.
+    long rolledBackAt = rolledBack.rolledBackAt().toEpochMilli();
+    events.await(
+        t ->
+            t.timestamp() > rolledBackAt
+                && (t.envelope().data() instanceof TrafficShiftRequested s
+                        && s.revision().equals(revision)
+                        && !s.region().equals(FAULTY)
+                    || t.envelope().data() instanceof RolloutFinished f
+                        && f.revision().equals(revision)),
+        Duration.ofMinutes(1));
     return new Run(
         revision,
         last - first,
@@ -158,26 +158,14 @@ public final class RollbackBench {
     for (int j = 1; j <= rollouts; j++) {
       String revision = deploy(base.replace("example-service:v2", "example-service:ok-" + j));
       RolloutFinished finished =
-          (RolloutFinished)
-              events
-                  .await(
-                      t ->
-                          t.envelope().data() instanceof RolloutFinished f
-                              && f.revision().equals(revision),
-                      Duration.ofMinutes(3))
-                  .envelope()
-                  .data();
+          events.await(
+              RolloutFinished.class, f -> f.revision().equals(revision), Duration.ofMinutes(3));
       int falseRollbacks =
-          events
-              .all(
-                  t ->
-                      t.envelope().data() instanceof RollbackRequested r
-                          && r.revision().equals(revision))
-              .stream()
-              .map(t -> ((RollbackRequested) t.envelope().data()).region())
-              .distinct()
-              .toList()
-              .size();
+          (int)
+              events.all(RollbackRequested.class, r -> r.revision().equals(revision)).stream()
+                  .map(RollbackRequested::region)
+                  .distinct()
+                  .count();
       canaries += 3;
       rollbacks += falseRollbacks;
       succeeded += finished.status().equals("SUCCEEDED") ? 1 : 0;
@@ -209,9 +197,7 @@ public final class RollbackBench {
                 .envelope()
                 .data();
     events.await(
-        t ->
-            t.envelope().data() instanceof RolloutStarted s && s.revision().equals(done.revision()),
-        Duration.ofMinutes(1));
+        RolloutStarted.class, s -> s.revision().equals(done.revision()), Duration.ofMinutes(1));
     return done.revision();
   }
 
@@ -273,10 +259,11 @@ public final class RollbackBench {
         staging (gradual, first step 25%%) and the guard left to act. *Fault → last bad request*
         is from the traffic's own tally: the first and the last answer that revision gave in
         us-east1. *Detected* is observability's SloBreached (detected_at) after the first answer;
-        *rolled back* is the reconciler's RolledBack after that. A new revision's SLO windows hold only its own requests, so detection is
-mostly the time its share of the traffic (25% of a region's 20 requests/s) takes to fill the
-fastest rule's windows with `runway.slo.min-requests` requests (20 in the demo's scale, 100 by
-default) and pass the significance test; shorter windows (time scale) change it little.
+        *rolled back* is the reconciler's RolledBack after that. A new revision's SLO windows
+        hold only its own requests, so detection is mostly the time its share of the traffic
+        (25%% of a region's 20 requests/s) takes to fill the fastest rule's windows with
+        `runway.slo.min-requests` requests (20 in the demo's scale, 100 by default) and pass the
+        significance test; shorter windows (time scale) change it little.
 
         | run | fault → last bad request | detected | rolled back after | 5xx / requests on it |
         |---:|---:|---:|---:|---:|
