@@ -34,27 +34,35 @@ class MonitoringOutputTest {
       SloServiceTest.deploy(producer, service, revision);
       traffic.set("europe-west1", new TrafficGenerator.Load(revision, 60, 3, 40));
       traffic.start();
+      // Other tests' services share this application; wait for this service's own series.
+      String labels =
+          "environment=\"staging\",region=\"europe-west1\",revision=\"" + revision + "\"";
       await()
           .atMost(Duration.ofSeconds(20))
-          .until(
+          .untilAsserted(
               () ->
-                  metrics().contains("runway_slo_breached{")
-                      && metrics().contains("service=\"" + service + "\""));
+                  assertThat(metrics())
+                      .contains(
+                          "runway_requests_total{code_class=\"5xx\","
+                              + labels
+                              + ",service=\""
+                              + service)
+                      .contains(
+                          "runway_request_latency_seconds_bucket{"
+                              + labels
+                              + ",service=\""
+                              + service)
+                      .contains("le=\"1.024\"")
+                      .contains(
+                          "runway_slo_burn_rate{"
+                              + labels
+                              + ",service=\""
+                              + service
+                              + "\",sli=\"availability\",window=\"5m\"}")
+                      .contains("runway_slo_budget_remaining{" + labels + ",service=\"" + service)
+                      .contains("runway_slo_breached{" + labels + ",service=\"" + service));
     }
     String metrics = metrics();
-    String labels = "environment=\"staging\",region=\"europe-west1\",revision=\"" + revision + "\"";
-    assertThat(metrics)
-        .contains("runway_requests_total{code_class=\"5xx\"," + labels + ",service=\"" + service)
-        .contains("runway_request_latency_seconds_bucket{" + labels + ",service=\"" + service)
-        .contains("le=\"1.024\"")
-        .contains(
-            "runway_slo_burn_rate{"
-                + labels
-                + ",service=\""
-                + service
-                + "\",sli=\"availability\",window=\"5m\"}")
-        .contains("runway_slo_budget_remaining{")
-        .contains("runway_slo_breached{");
     Path file = Files.createTempFile("metrics", ".txt");
     Files.writeString(file, metrics);
     // promtool exits 3 for lint findings (the JVM and Kafka client series have some) and 1 for a
