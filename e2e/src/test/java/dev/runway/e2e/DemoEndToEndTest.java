@@ -36,7 +36,9 @@ class DemoEndToEndTest {
         .contains("client in europe-west4 -> served by europe-west1")
         .contains("client in us-central1 -> served by us-east1")
         .contains("client in us-west2 -> served by us-west1")
-        .contains("client in europe-west4 -> served by us-east1 (0 of 20 requests failed)")
+        // europe-west1 may answer the last of the 20 again once drift correction restarted it
+        .containsPattern(
+            "client in europe-west4 -> served by us-east1 x\\d+(, europe-west1 x\\d+)? \\(0 of 20 requests failed\\)")
         .containsPattern("  us-west1: (HEALTHY|INSUFFICIENT_DATA)")
         // v2 fails 15% in us-east1: rolled back there alone, by itself, and not promoted
         .containsPattern(
