@@ -60,8 +60,8 @@ class RolloutEndToEndTest {
                   .run(Duration.ofMinutes(1), "inventory", "apply", "-f", "examples/inventory.json")
                   .exitCode())
           .isZero();
-      apply(launcher, "examples/hello-service/.runway/runway-staging.yml", "staging");
-      apply(launcher, "examples/hello-service/.runway/runway-production.yml", "production");
+      apply(launcher, manifest(launcher, "runway-staging.yml"), "staging");
+      apply(launcher, manifest(launcher, "runway-production.yml"), "production");
       await()
           .atMost(Duration.ofSeconds(120))
           .until(() -> bus.of(RegionDeployed.class, SERVICE).size() >= 6);
@@ -72,13 +72,14 @@ class RolloutEndToEndTest {
           .until(() -> healthyEverywhere(bus, SERVICE + "-staging-00001"));
 
       // When a healthy v2 is applied to staging
-      Path v2 = launcher.home.resolve("runway-staging-v2.yml");
-      Files.writeString(
-          v2,
-          Files.readString(
-                  launcher.root.resolve("examples/hello-service/.runway/runway-staging-v2.yml"))
-              .replace("HELLO_ERROR_RATE: \"0.15\"", "HELLO_ERROR_RATE: \"0\""));
-      apply(launcher, v2.toString(), "staging");
+      apply(
+          launcher,
+          manifest(
+              launcher,
+              "runway-staging-v2.yml",
+              "HELLO_ERROR_RATE: \"0.15\"",
+              "HELLO_ERROR_RATE: \"0\""),
+          "staging");
       // and the guard is killed (SIGKILL) once the first step took effect, and restarted alone
       await().atMost(Duration.ofSeconds(120)).until(() -> weightOfV2(bus) > 0);
       launcher.killAndAwaitRestart("rollout-guard", Duration.ofMinutes(3));
@@ -199,6 +200,30 @@ class RolloutEndToEndTest {
       }
       launcher.stop(up);
     }
+  }
+
+  /**
+   * The example service's manifest with a latency threshold of 8192 ms instead of 1024 ms, and the
+   * given replacements. This test is about a healthy rollout, a guard crash, promotion and an
+   * operator's rollback; with a dozen JVMs starting on two cores, the example's cold revisions
+   * answer some requests in over a second, and at this time scale the ticket rules' windows hold
+   * the whole test, so a 1024 ms threshold judged the machine's load (CI: v1 breached in staging).
+   */
+  private static String manifest(Launcher launcher, String example, String... replacements)
+      throws Exception {
+    String text =
+        Files.readString(launcher.root.resolve("examples/hello-service/.runway/" + example));
+    String[] all = new String[replacements.length + 2];
+    all[0] = "latency_threshold_ms: 1024";
+    all[1] = "latency_threshold_ms: 8192";
+    System.arraycopy(replacements, 0, all, 2, replacements.length);
+    for (int i = 0; i < all.length; i += 2) {
+      assertThat(text).as(example).contains(all[i]);
+      text = text.replace(all[i], all[i + 1]);
+    }
+    Path copy = launcher.home.resolve(example);
+    Files.writeString(copy, text);
+    return copy.toString();
   }
 
   private static void apply(Launcher launcher, String file, String env) throws Exception {
