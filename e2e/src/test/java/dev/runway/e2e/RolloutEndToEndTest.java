@@ -209,21 +209,25 @@ class RolloutEndToEndTest {
    * answer some requests in over a second, and at this time scale the ticket rules' windows hold
    * the whole test, so a 1024 ms threshold judged the machine's load (CI: v1 breached in staging).
    */
-  private static String manifest(Launcher launcher, String example, String... replacements)
+  private static String manifest(Launcher launcher, String example, String... fromTo)
       throws Exception {
     String text =
-        Files.readString(launcher.root.resolve("examples/hello-service/.runway/" + example));
-    String[] all = new String[replacements.length + 2];
-    all[0] = "latency_threshold_ms: 1024";
-    all[1] = "latency_threshold_ms: 8192";
-    System.arraycopy(replacements, 0, all, 2, replacements.length);
-    for (int i = 0; i < all.length; i += 2) {
-      assertThat(text).as(example).contains(all[i]);
-      text = text.replace(all[i], all[i + 1]);
+        replace(
+            Files.readString(launcher.root.resolve("examples/hello-service/.runway/" + example)),
+            "latency_threshold_ms: 1024",
+            "latency_threshold_ms: 8192");
+    for (int i = 0; i < fromTo.length; i += 2) {
+      text = replace(text, fromTo[i], fromTo[i + 1]);
     }
     Path copy = launcher.home.resolve(example);
     Files.writeString(copy, text);
     return copy.toString();
+  }
+
+  /** The text with every {@code from} replaced, failing if there is none to replace. */
+  private static String replace(String text, String from, String to) {
+    assertThat(text).contains(from);
+    return text.replace(from, to);
   }
 
   private static void apply(Launcher launcher, String file, String env) throws Exception {
