@@ -7,10 +7,13 @@ import dev.runway.common.events.RollbackRequested;
 import dev.runway.common.events.RolledBack;
 import dev.runway.common.events.RolloutFinished;
 import dev.runway.common.events.RolloutStarted;
+import dev.runway.common.events.RolloutStatus;
 import dev.runway.common.events.ServiceProvisioned;
 import dev.runway.common.events.SloBreached;
+import dev.runway.common.events.SloStatus;
 import dev.runway.common.events.SloStatusChanged;
 import dev.runway.common.events.TrafficShiftRequested;
+import dev.runway.common.manifest.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,7 +106,7 @@ public final class RollbackBench {
           c ->
               c.revision().equals(stable)
                   && c.region().equals(region)
-                  && c.status().equals("HEALTHY"),
+                  && c.status() == SloStatus.HEALTHY,
           Duration.ofMinutes(2));
     }
   }
@@ -168,7 +171,7 @@ public final class RollbackBench {
                   .count();
       canaries += 3;
       rollbacks += falseRollbacks;
-      succeeded += finished.status().equals("SUCCEEDED") ? 1 : 0;
+      succeeded += finished.status() == RolloutStatus.SUCCEEDED ? 1 : 0;
       System.out.printf(
           "healthy %d: %s %s, %d false rollback(s)%n",
           j, revision, finished.status(), falseRollbacks);
@@ -192,7 +195,7 @@ public final class RollbackBench {
                         t.timestamp() >= since
                             && t.envelope().data() instanceof DeploymentCompleted d
                             && d.service().equals(SERVICE)
-                            && d.environment().equals("staging"),
+                            && d.environment() == Environment.STAGING,
                     Duration.ofMinutes(3))
                 .envelope()
                 .data();

@@ -3,6 +3,7 @@ package dev.runway.bench;
 import dev.runway.common.events.EventEnvelope;
 import dev.runway.common.events.EventRecords;
 import dev.runway.common.events.TrafficShifted;
+import dev.runway.common.manifest.Environment;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -205,7 +206,7 @@ public final class RouterBench {
                       "/runway/bench",
                       new TrafficShifted(
                           SERVICE,
-                          "production",
+                          Environment.PRODUCTION,
                           "europe-west1",
                           Map.of(revision, 100),
                           Map.of(revision, "http://127.0.0.1:" + backendPort)),

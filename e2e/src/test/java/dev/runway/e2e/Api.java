@@ -28,6 +28,15 @@ final class Api {
     return response.body();
   }
 
+  /** Posts an inventory and returns once the named service of it is provisioned. */
+  static void provision(Launcher launcher, BusRecorder bus, String inventory, String service)
+      throws Exception {
+    post(launcher, launcher.provisioner() + "/api/v1/inventory", "application/json", inventory);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> !bus.of(dev.runway.common.events.ServiceProvisioned.class, service).isEmpty());
+  }
+
   static String inventory(String... services) {
     StringBuilder json = new StringBuilder("{\"inventory\":[");
     for (int i = 0; i < services.length; i++) {

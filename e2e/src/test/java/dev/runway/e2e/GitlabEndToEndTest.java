@@ -7,7 +7,7 @@ import dev.runway.common.events.DeploymentCompleted;
 import dev.runway.common.events.DryRunPlanned;
 import dev.runway.common.events.ManifestChanged;
 import dev.runway.common.events.RegionDeployed;
-import dev.runway.common.events.ServiceProvisioned;
+import dev.runway.common.manifest.Environment;
 import dev.runway.testing.FakeGitlab;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,79 +18,64 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A service owner works in GitLab: a push to the default branch deploys the pushed manifest to
  * every region; a merge request gets a plan and changes nothing. GitLab is a fake REST API on
- * loopback; everything else runs as it does under {@code ./runway up}.
+ * loopback (started with the shared platform); everything else runs as under {@code ./runway up}.
  */
+@ExtendWith(SharedPlatform.class)
 class GitlabEndToEndTest {
 
   private static final String SERVICE = "example-service";
   private static final long PROJECT = 46267196;
-  private static final String SECRET = "e2e-webhook-secret";
-  private static final String TOKEN = "glpat-e2e";
 
   @Test
-  void shouldDeployOnPushAndPlanOnMergeRequest() throws Exception {
+  void shouldDeployOnPushAndPlanOnMergeRequest(Launcher launcher, FakeGitlab gitlab)
+      throws Exception {
     // Given Runway up with a GitLab webhook secret, and example-service provisioned
-    Launcher launcher = new Launcher("gitlab");
-    try (FakeGitlab gitlab = FakeGitlab.start(TOKEN)) {
-      launcher.env.put("RUNWAY_GITLAB_URL", gitlab.url());
-      launcher.env.put("RUNWAY_GITLAB_TOKEN", TOKEN);
-      launcher.env.put("RUNWAY_GITLAB_WEBHOOK_SECRET", SECRET);
-      Process up = launcher.up(Duration.ofMinutes(3));
-      try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
-        Api.post(
-            launcher,
-            launcher.provisioner() + "/api/v1/inventory",
-            "application/json",
-            Files.readString(Path.of("../examples/inventory.json")));
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .until(() -> !bus.of(ServiceProvisioned.class, SERVICE).isEmpty());
-        String staging =
-            Files.readString(Path.of("../examples/hello-service/.runway/runway-staging.yml"));
-        String production =
-            Files.readString(Path.of("../examples/hello-service/.runway/runway-production.yml"));
+    try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
+      Api.provision(
+          launcher, bus, Files.readString(Path.of("../examples/inventory.json")), SERVICE);
+      String staging =
+          Files.readString(Path.of("../examples/hello-service/.runway/runway-staging.yml"));
+      String production =
+          Files.readString(Path.of("../examples/hello-service/.runway/runway-production.yml"));
 
-        // When the staging manifest is pushed to main
-        String pushed = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
-        gitlab.put(PROJECT, ".runway/runway-staging.yml", pushed, staging);
-        assertThat(hook(launcher, "Push Hook", push(pushed))).isEqualTo(202);
+      // When the staging manifest is pushed to main
+      String pushed = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
+      gitlab.put(PROJECT, ".runway/runway-staging.yml", pushed, staging);
+      assertThat(hook(launcher, "Push Hook", push(pushed))).isEqualTo(202);
 
-        // Then every region deploys the revision read at that commit
-        DeploymentCompleted done =
-            await()
-                .atMost(Duration.ofSeconds(90))
-                .until(() -> bus.of(DeploymentCompleted.class, SERVICE), l -> !l.isEmpty())
-                .get(0);
-        assertThat(done.deployed())
-            .containsExactlyInAnyOrder("europe-west1", "us-east1", "us-west1");
-        assertThat(bus.of(ManifestChanged.class, SERVICE))
-            .singleElement()
-            .satisfies(m -> assertThat(m.commit()).isEqualTo(pushed));
-        assertThat(bus.of(RegionDeployed.class, SERVICE)).hasSize(3);
+      // Then every region deploys the revision read at that commit
+      DeploymentCompleted done =
+          await()
+              .atMost(Duration.ofSeconds(90))
+              .until(() -> bus.of(DeploymentCompleted.class, SERVICE), l -> !l.isEmpty())
+              .get(0);
+      assertThat(done.deployed()).containsExactlyInAnyOrder("europe-west1", "us-east1", "us-west1");
+      assertThat(bus.of(ManifestChanged.class, SERVICE))
+          .singleElement()
+          .satisfies(m -> assertThat(m.commit()).isEqualTo(pushed));
+      assertThat(bus.of(RegionDeployed.class, SERVICE)).hasSize(3);
 
-        // When a merge request proposes a production manifest
-        String proposed = "f0e1d2c3b4a5968778695a4b3c2d1e0f98765432";
-        gitlab.put(PROJECT, ".runway/runway-production.yml", proposed, production);
-        assertThat(hook(launcher, "Merge Request Hook", mergeRequest(proposed))).isEqualTo(202);
+      // When a merge request proposes a production manifest
+      String proposed = "f0e1d2c3b4a5968778695a4b3c2d1e0f98765432";
+      gitlab.put(PROJECT, ".runway/runway-production.yml", proposed, production);
+      assertThat(hook(launcher, "Merge Request Hook", mergeRequest(proposed))).isEqualTo(202);
 
-        // Then it is planned for three regions, and nothing is deployed to production
-        DryRunPlanned plan =
-            await()
-                .atMost(Duration.ofSeconds(60))
-                .until(() -> bus.of(DryRunPlanned.class, SERVICE), l -> !l.isEmpty())
-                .get(0);
-        assertThat(plan.environment()).isEqualTo("production");
-        assertThat(plan.reference()).endsWith("/merge_requests/1");
-        assertThat(plan.regions()).hasSize(3);
-        assertThat(bus.of(RegionDeployed.class, SERVICE))
-            .allSatisfy(d -> assertThat(d.environment()).isEqualTo("staging"));
-      } finally {
-        launcher.stop(up);
-      }
+      // Then it is planned for three regions, and nothing is deployed to production
+      DryRunPlanned plan =
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .until(() -> bus.of(DryRunPlanned.class, SERVICE), l -> !l.isEmpty())
+              .get(0);
+      assertThat(plan.environment()).isEqualTo(Environment.PRODUCTION);
+      assertThat(plan.reference()).endsWith("/merge_requests/1");
+      assertThat(plan.regions()).hasSize(3);
+      assertThat(bus.of(RegionDeployed.class, SERVICE))
+          .allSatisfy(d -> assertThat(d.environment()).isEqualTo(Environment.STAGING));
     }
   }
 
@@ -100,7 +85,7 @@ class GitlabEndToEndTest {
             HttpRequest.newBuilder(URI.create(launcher.provisioner() + "/webhooks/gitlab"))
                 .header("Content-Type", "application/json")
                 .header("X-Gitlab-Event", event)
-                .header("X-Gitlab-Token", SECRET)
+                .header("X-Gitlab-Token", SharedPlatform.WEBHOOK_SECRET)
                 .header("X-Gitlab-Event-UUID", UUID.randomUUID().toString())
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -9,6 +9,7 @@ import dev.runway.common.events.LatencyBuckets;
 import dev.runway.common.events.RequestStats;
 import dev.runway.common.events.SloBreached;
 import dev.runway.common.events.SloRecovered;
+import dev.runway.common.manifest.Environment;
 import dev.runway.testing.EventProducer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +40,7 @@ class ObservabilityRestartEndToEndTest {
 
   @Test
   void aRestartNeitherRepeatsNorForgetsABreach(Launcher launcher) throws Exception {
-    // Given the platform judging a thousand times faster than real time, and a revision failing
+    // Given the platform judging fifty times faster than real time, and a revision failing
     // 10% of its requests in us-east1 only
     Telemetry traffic = null;
     try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
@@ -131,7 +132,7 @@ class ObservabilityRestartEndToEndTest {
     }
     return new RequestStats(
         SERVICE,
-        "staging",
+        Environment.STAGING,
         region,
         REVISION,
         Instant.ofEpochSecond(second),

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.runway.common.events.DeploymentCompleted;
 import dev.runway.common.events.RegionDeployRequested;
 import dev.runway.common.events.RegionDeployed;
-import dev.runway.common.events.ServiceProvisioned;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -41,14 +40,7 @@ class ReconcilerRestartEndToEndTest {
       throws Exception {
     // Given a provisioned service and a manifest whose regions take a while to become ready
     try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
-      Api.post(
-          launcher,
-          launcher.provisioner() + "/api/v1/inventory",
-          "application/json",
-          Api.inventory(SERVICE));
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> !bus.of(ServiceProvisioned.class, SERVICE).isEmpty());
+      Api.provision(launcher, bus, Api.inventory(SERVICE), SERVICE);
       String manifestUrl =
           launcher.reconciler() + "/api/v1/services/" + SERVICE + "/manifests/staging";
       await()

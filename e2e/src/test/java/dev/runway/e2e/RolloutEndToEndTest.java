@@ -6,17 +6,22 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runway.common.events.ManifestChanged;
+import dev.runway.common.events.Origin;
 import dev.runway.common.events.PromotionApproved;
 import dev.runway.common.events.RegionDeployed;
 import dev.runway.common.events.RollbackFailed;
 import dev.runway.common.events.RollbackRequested;
 import dev.runway.common.events.RolledBack;
 import dev.runway.common.events.RolloutStarted;
+import dev.runway.common.events.Severity;
+import dev.runway.common.events.Sli;
 import dev.runway.common.events.SloBreached;
+import dev.runway.common.events.SloStatus;
 import dev.runway.common.events.SloStatusChanged;
 import dev.runway.common.events.TrafficShiftRequested;
 import dev.runway.common.events.TrafficShifted;
 import dev.runway.common.events.WindowEvidence;
+import dev.runway.common.manifest.Environment;
 import dev.runway.testing.EventProducer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,35 +36,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A healthy revision rolled out by the guard across a guard crash, promoted to production, and an
  * operator's rollback there that a duplicate and a late breach do not disturb; every service its
  * own process on real Kafka and PostgreSQL, traffic through the gateway.
  */
+@ExtendWith(SharedPlatform.class)
 class RolloutEndToEndTest {
 
-  private static final String SERVICE = "example-service";
+  /** The example service under a name of its own, so it shares the platform with other tests. */
+  private static final String SERVICE = "rollout-service";
+
   private static final String V2 = SERVICE + "-staging-00002";
   private static final String PROD_V2 = SERVICE + "-production-00002";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
-  void aHealthyRolloutSurvivesAGuardCrashIsPromotedAndAnOperatorRollbackHolds() throws Exception {
-    // Given the platform judging fifty times faster than real time, example-service running v1 in
-    // staging and production, and steady traffic to staging from clients near each region
-    Launcher launcher = new Launcher("rollout");
-    launcher.env.put("RUNWAY_SLO_TIME_SCALE", "0.02");
-    launcher.env.put("RUNWAY_SLO_MIN_REQUESTS", "20");
-    Process up = launcher.up(Duration.ofMinutes(3));
+  void aHealthyRolloutSurvivesAGuardCrashIsPromotedAndAnOperatorRollbackHolds(Launcher launcher)
+      throws Exception {
+    // Given the platform judging fifty times faster than real time, the example service running v1
+    // in staging and production, and steady traffic to staging from clients near each region
     Process traffic = null;
     try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
-      assertThat(
-              launcher
-                  .run(Duration.ofMinutes(1), "inventory", "apply", "-f", "examples/inventory.json")
-                  .exitCode())
-          .isZero();
+      Api.provision(launcher, bus, Api.inventory(SERVICE), SERVICE);
       apply(launcher, manifest(launcher, "runway-staging.yml"), "staging");
       apply(launcher, manifest(launcher, "runway-production.yml"), "production");
       await()
@@ -125,7 +127,7 @@ class RolloutEndToEndTest {
                   bus.of(ManifestChanged.class, SERVICE).stream()
                       .anyMatch(
                           m ->
-                              m.origin().equals("promotion")
+                              m.origin() == Origin.promotion
                                   && m.manifest().spec().image().endsWith(":v2")));
       await()
           .atMost(Duration.ofSeconds(90))
@@ -159,13 +161,13 @@ class RolloutEndToEndTest {
       SloBreached breach =
           new SloBreached(
               SERVICE,
-              "production",
+              Environment.PRODUCTION,
               "us-east1",
               PROD_V2,
-              "availability",
+              Sli.AVAILABILITY,
               99.9,
               "page-1h-5m",
-              "page",
+              Severity.page,
               20.0,
               List.of(new WindowEvidence("1h", 72, 900, 20, 22.2)),
               0.5,
@@ -189,7 +191,8 @@ class RolloutEndToEndTest {
           .isEqualTo("ROLLED_BACK");
       TrafficShifted east =
           distinct(bus, TrafficShifted.class).stream()
-              .filter(t -> t.environment().equals("production") && t.region().equals("us-east1"))
+              .filter(
+                  t -> t.environment() == Environment.PRODUCTION && t.region().equals("us-east1"))
               .reduce((a, b) -> b)
               .orElseThrow();
       assertThat(east.weights()).containsEntry(SERVICE + "-production-00001", 100);
@@ -198,16 +201,16 @@ class RolloutEndToEndTest {
         traffic.destroy();
         traffic.waitFor();
       }
-      launcher.stop(up);
     }
   }
 
   /**
-   * The example service's manifest with a latency threshold of 8192 ms instead of 1024 ms, and the
-   * given replacements. This test is about a healthy rollout, a guard crash, promotion and an
-   * operator's rollback; with a dozen JVMs starting on two cores, the example's cold revisions
-   * answer some requests in over a second, and at this time scale the ticket rules' windows hold
-   * the whole test, so a 1024 ms threshold judged the machine's load (CI: v1 breached in staging).
+   * The example service's manifest under this test's service name, with a latency threshold of 8192
+   * ms instead of 1024 ms, and the given replacements. This test is about a healthy rollout, a
+   * guard crash, promotion and an operator's rollback; with a dozen JVMs starting on two cores, the
+   * example's cold revisions answer some requests in over a second, and at this time scale the
+   * ticket rules' windows hold the whole test, so a 1024 ms threshold judged the machine's load
+   * (CI: v1 breached in staging).
    */
   private static String manifest(Launcher launcher, String example, String... fromTo)
       throws Exception {
@@ -216,6 +219,7 @@ class RolloutEndToEndTest {
             Files.readString(launcher.root.resolve("examples/hello-service/.runway/" + example)),
             "latency_threshold_ms: 1024",
             "latency_threshold_ms: 8192");
+    text = replace(text, "name: example-service", "name: " + SERVICE);
     for (int i = 0; i < fromTo.length; i += 2) {
       text = replace(text, fromTo[i], fromTo[i + 1]);
     }
@@ -260,19 +264,19 @@ class RolloutEndToEndTest {
 
   /** Whether the revision's last SLO status is HEALTHY in each staging region. */
   private static boolean healthyEverywhere(BusRecorder bus, String revision) {
-    Map<String, String> last = new HashMap<>();
+    Map<String, SloStatus> last = new HashMap<>();
     for (SloStatusChanged status : bus.of(SloStatusChanged.class, SERVICE)) {
       if (status.revision().equals(revision)) {
         last.put(status.region(), status.status());
       }
     }
-    return last.size() == 3 && last.values().stream().allMatch("HEALTHY"::equals);
+    return last.size() == 3 && last.values().stream().allMatch(SloStatus.HEALTHY::equals);
   }
 
   /** v2's share of any staging region's traffic, as last shifted. */
   private static int weightOfV2(BusRecorder bus) {
     return bus.of(TrafficShifted.class, SERVICE).stream()
-        .filter(t -> t.environment().equals("staging"))
+        .filter(t -> t.environment() == Environment.STAGING)
         .mapToInt(t -> t.weights().getOrDefault(V2, 0))
         .max()
         .orElse(0);

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.runway.common.events.RequestStats;
 import dev.runway.common.events.Topics;
 import dev.runway.common.events.TrafficShifted;
+import dev.runway.common.manifest.Environment;
 import dev.runway.router.routes.RouteFeed;
 import dev.runway.router.routes.RouteTable;
 import dev.runway.testing.EventProducer;
@@ -58,7 +59,11 @@ class FailoverTest {
     started.add(backend);
     producer.send(
         new TrafficShifted(
-            service, "production", region, Map.of(revision, 100), Map.of(revision, backend.url())));
+            service,
+            Environment.PRODUCTION,
+            region,
+            Map.of(revision, 100),
+            Map.of(revision, backend.url())));
     return backend;
   }
 
@@ -199,7 +204,7 @@ class FailoverTest {
     try (RouteFeed feed = new RouteFeed(TestInfrastructure.kafkaBootstrapServers(), rebuilt)) {
       feed.start();
       await().atMost(Duration.ofSeconds(20)).until(feed::caughtUp);
-      assertThat(rebuilt.find("restart-service", "production").orElseThrow().regions())
+      assertThat(rebuilt.find("restart-service", Environment.PRODUCTION).orElseThrow().regions())
           .containsOnlyKeys("europe-west1", "us-east1");
     }
   }

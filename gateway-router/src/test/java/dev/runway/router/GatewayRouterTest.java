@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.runway.common.events.RegionRemoved;
 import dev.runway.common.events.TrafficShifted;
+import dev.runway.common.manifest.Environment;
 import dev.runway.testing.EventProducer;
 import dev.runway.testing.KafkaTestResource;
 import dev.runway.testing.TestInfrastructure;
@@ -103,7 +104,7 @@ class GatewayRouterTest {
 
   private static void shift(
       String service, String region, Map<String, Integer> weights, Map<String, String> urls) {
-    producer.send(new TrafficShifted(service, "production", region, weights, urls));
+    producer.send(new TrafficShifted(service, Environment.PRODUCTION, region, weights, urls));
   }
 
   private static Response get(String service, String clientRegion, String path) {
@@ -315,7 +316,8 @@ class GatewayRouterTest {
   void shouldStopRoutingToARemovedRegion() {
     deploy("removed-service", "europe-west1", "us-east1");
 
-    producer.send(new RegionRemoved("removed-service", "production", "europe-west1", "dep-1"));
+    producer.send(
+        new RegionRemoved("removed-service", Environment.PRODUCTION, "europe-west1", "dep-1"));
     Routes.awaitRegions("removed-service", 1);
 
     get("removed-service", "europe-west1", "/").then().header("X-Runway-Region", "us-east1");

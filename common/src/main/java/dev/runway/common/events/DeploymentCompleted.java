@@ -1,5 +1,6 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest;
 import java.util.List;
 
@@ -20,7 +21,7 @@ import java.util.List;
  */
 public record DeploymentCompleted(
     String service,
-    String environment,
+    Environment environment,
     String deploymentId,
     String revision,
     List<String> deployed,
@@ -32,7 +33,7 @@ public record DeploymentCompleted(
 
   public DeploymentCompleted {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(deploymentId, "deployment_id");
     Require.text(revision, "revision");
     deployed = Require.list(deployed, "deployed");

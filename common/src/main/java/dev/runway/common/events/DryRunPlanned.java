@@ -1,5 +1,6 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
 import java.util.List;
 
 /**
@@ -12,12 +13,16 @@ import java.util.List;
  * @param reference what it is about, such as a merge request URL; may be empty
  */
 public record DryRunPlanned(
-    String service, String environment, String planId, List<RegionPlan> regions, String reference)
+    String service,
+    Environment environment,
+    String planId,
+    List<RegionPlan> regions,
+    String reference)
     implements RunwayEvent {
 
   public DryRunPlanned {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(planId, "plan_id");
     regions = Require.list(regions, "regions");
     reference = reference == null ? "" : reference;

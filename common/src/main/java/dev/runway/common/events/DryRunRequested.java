@@ -1,5 +1,6 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest;
 
 /**
@@ -15,21 +16,21 @@ import dev.runway.common.manifest.RunwayManifest;
  */
 public record DryRunRequested(
     String service,
-    String environment,
+    Environment environment,
     String planId,
     RunwayManifest manifest,
-    String origin,
+    Origin origin,
     String reference)
     implements RunwayEvent {
 
   public DryRunRequested {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(planId, "plan_id");
     if (manifest == null) {
       throw new IllegalArgumentException("manifest is required");
     }
-    Require.text(origin, "origin");
+    Require.present(origin, "origin");
     reference = reference == null ? "" : reference;
   }
 }

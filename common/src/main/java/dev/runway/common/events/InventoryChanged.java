@@ -13,14 +13,14 @@ import java.util.List;
  * @param services how many services the new inventory lists
  */
 public record InventoryChanged(
-    String origin, List<String> added, List<String> changed, List<String> removed, int services)
+    Origin origin, List<String> added, List<String> changed, List<String> removed, int services)
     implements RunwayEvent {
 
   /** Record key and subject of inventory-wide events. */
   public static final String INVENTORY_KEY = "inventory";
 
   public InventoryChanged {
-    Require.text(origin, "origin");
+    Require.present(origin, "origin");
     added = Require.list(added, "added");
     changed = Require.list(changed, "changed");
     removed = Require.list(removed, "removed");

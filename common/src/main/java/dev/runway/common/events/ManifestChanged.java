@@ -1,5 +1,6 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest;
 
 /**
@@ -12,15 +13,15 @@ import dev.runway.common.manifest.RunwayManifest;
  * @param commit the git commit it was read at, when it came from git
  */
 public record ManifestChanged(
-    String service, String environment, RunwayManifest manifest, String origin, String commit)
+    String service, Environment environment, RunwayManifest manifest, Origin origin, String commit)
     implements RunwayEvent {
 
   public ManifestChanged {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     if (manifest == null) {
       throw new IllegalArgumentException("manifest is required");
     }
-    Require.text(origin, "origin");
+    Require.present(origin, "origin");
   }
 }

@@ -1,5 +1,7 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
+
 /**
  * Deploying a revision to one region failed; other regions are unaffected.
  *
@@ -12,7 +14,7 @@ package dev.runway.common.events;
  */
 public record RegionDeployFailed(
     String service,
-    String environment,
+    Environment environment,
     String region,
     String deploymentId,
     String revision,
@@ -21,7 +23,7 @@ public record RegionDeployFailed(
 
   public RegionDeployFailed {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(region, "region");
     Require.text(deploymentId, "deployment_id");
     Require.text(revision, "revision");

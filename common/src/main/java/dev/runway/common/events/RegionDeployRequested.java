@@ -1,5 +1,7 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
+
 /**
  * Deploy one revision to one region. One is published per region of a deployment; regions are
  * carried out independently and concurrently.
@@ -13,7 +15,7 @@ package dev.runway.common.events;
  */
 public record RegionDeployRequested(
     String service,
-    String environment,
+    Environment environment,
     String region,
     String deploymentId,
     RegionAction action,
@@ -22,7 +24,7 @@ public record RegionDeployRequested(
 
   public RegionDeployRequested {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(region, "region");
     Require.text(deploymentId, "deployment_id");
     if (action == null || revision == null) {

@@ -1,5 +1,7 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
+
 /**
  * A revision runs and is ready in one region.
  *
@@ -13,7 +15,7 @@ package dev.runway.common.events;
  */
 public record RegionDeployed(
     String service,
-    String environment,
+    Environment environment,
     String region,
     String deploymentId,
     String revision,
@@ -23,7 +25,7 @@ public record RegionDeployed(
 
   public RegionDeployed {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(region, "region");
     Require.text(deploymentId, "deployment_id");
     Require.text(revision, "revision");

@@ -1,5 +1,7 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
+
 /**
  * A region no longer in the manifest: every revision there stopped, no traffic goes there.
  *
@@ -8,12 +10,13 @@ package dev.runway.common.events;
  * @param region the region
  * @param deploymentId the deployment that removed it
  */
-public record RegionRemoved(String service, String environment, String region, String deploymentId)
+public record RegionRemoved(
+    String service, Environment environment, String region, String deploymentId)
     implements RunwayEvent {
 
   public RegionRemoved {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(region, "region");
     Require.text(deploymentId, "deployment_id");
   }

@@ -1,5 +1,6 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,7 +28,7 @@ import java.util.List;
  */
 public record RequestStats(
     String service,
-    String environment,
+    Environment environment,
     String region,
     String revision,
     Instant windowStart,
@@ -44,7 +45,7 @@ public record RequestStats(
 
   public RequestStats {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(region, "region");
     Require.text(revision, "revision");
     if (windowStart == null) {

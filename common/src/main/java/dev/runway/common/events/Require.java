@@ -13,6 +13,13 @@ final class Require {
     return value;
   }
 
+  static <T> T present(T value, String field) {
+    if (value == null) {
+      throw new IllegalArgumentException(field + " is required");
+    }
+    return value;
+  }
+
   static <T> List<T> list(List<T> value, String field) {
     if (value == null) {
       throw new IllegalArgumentException(field + " is required");

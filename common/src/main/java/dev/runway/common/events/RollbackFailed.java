@@ -1,5 +1,6 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
 import java.time.Instant;
 
 /**
@@ -15,7 +16,7 @@ import java.time.Instant;
  */
 public record RollbackFailed(
     String service,
-    String environment,
+    Environment environment,
     String region,
     String revision,
     String reason,
@@ -24,7 +25,7 @@ public record RollbackFailed(
 
   public RollbackFailed {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(region, "region");
     Require.text(revision, "revision");
     Require.text(reason, "reason");

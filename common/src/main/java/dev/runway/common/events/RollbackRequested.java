@@ -1,5 +1,6 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
 import java.time.Instant;
 
 /**
@@ -17,7 +18,7 @@ import java.time.Instant;
  */
 public record RollbackRequested(
     String service,
-    String environment,
+    Environment environment,
     String region,
     String revision,
     String toRevision,
@@ -28,7 +29,7 @@ public record RollbackRequested(
 
   public RollbackRequested {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(region, "region");
     Require.text(revision, "revision");
     Require.text(toRevision, "to_revision");

@@ -1,5 +1,6 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
 import java.time.Instant;
 
 /**
@@ -18,7 +19,7 @@ import java.time.Instant;
  */
 public record RolledBack(
     String service,
-    String environment,
+    Environment environment,
     String region,
     String revision,
     String toRevision,
@@ -30,7 +31,7 @@ public record RolledBack(
 
   public RolledBack {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(region, "region");
     Require.text(revision, "revision");
     Require.text(toRevision, "to_revision");

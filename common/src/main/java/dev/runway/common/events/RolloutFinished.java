@@ -1,5 +1,6 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,18 +16,18 @@ import java.util.List;
  */
 public record RolloutFinished(
     String service,
-    String environment,
+    Environment environment,
     String revision,
-    String status,
+    RolloutStatus status,
     List<String> rolledBack,
     Instant finishedAt)
     implements RunwayEvent {
 
   public RolloutFinished {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(revision, "revision");
-    Require.text(status, "status");
+    Require.present(status, "status");
     rolledBack = Require.list(rolledBack, "rolled_back");
   }
 }

@@ -1,5 +1,7 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
+import dev.runway.common.manifest.RunwayManifest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +23,9 @@ import java.util.Map;
  */
 public record RolloutStarted(
     String service,
-    String environment,
+    Environment environment,
     String revision,
-    String strategy,
+    RunwayManifest.Strategy strategy,
     List<Integer> steps,
     List<List<String>> waves,
     Map<String, String> previous,
@@ -33,9 +35,9 @@ public record RolloutStarted(
 
   public RolloutStarted {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(revision, "revision");
-    Require.text(strategy, "strategy");
+    Require.present(strategy, "strategy");
     steps = Require.list(steps, "steps");
     waves = Require.list(waves, "waves").stream().map(List::copyOf).toList();
     previous = previous == null ? Map.of() : Map.copyOf(previous);

@@ -1,5 +1,6 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,13 +25,13 @@ import java.util.List;
  */
 public record SloBreached(
     String service,
-    String environment,
+    Environment environment,
     String region,
     String revision,
-    String sli,
+    Sli sli,
     double objective,
     String rule,
-    String severity,
+    Severity severity,
     double burnRate,
     List<WindowEvidence> windows,
     double budgetRemaining,
@@ -40,12 +41,12 @@ public record SloBreached(
 
   public SloBreached {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(region, "region");
     Require.text(revision, "revision");
-    Require.text(sli, "sli");
+    Require.present(sli, "sli");
     Require.text(rule, "rule");
-    Require.text(severity, "severity");
+    Require.present(severity, "severity");
     windows = Require.list(windows, "windows");
     if (detectedAt == null) {
       throw new IllegalArgumentException("detected_at is required");

@@ -1,5 +1,6 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,10 +20,10 @@ import java.util.List;
  */
 public record SloRecovered(
     String service,
-    String environment,
+    Environment environment,
     String region,
     String revision,
-    String sli,
+    Sli sli,
     Instant breachedAt,
     List<WindowEvidence> windows,
     double budgetRemaining,
@@ -31,10 +32,10 @@ public record SloRecovered(
 
   public SloRecovered {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(region, "region");
     Require.text(revision, "revision");
-    Require.text(sli, "sli");
+    Require.present(sli, "sli");
     windows = Require.list(windows, "windows");
     if (recoveredAt == null) {
       throw new IllegalArgumentException("recovered_at is required");

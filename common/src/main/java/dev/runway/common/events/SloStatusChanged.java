@@ -1,5 +1,6 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
 import java.time.Instant;
 
 /**
@@ -18,19 +19,19 @@ import java.time.Instant;
  */
 public record SloStatusChanged(
     String service,
-    String environment,
+    Environment environment,
     String region,
     String revision,
-    String status,
-    String previousStatus,
+    SloStatus status,
+    SloStatus previousStatus,
     Instant changedAt)
     implements RunwayEvent {
 
   public SloStatusChanged {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(region, "region");
     Require.text(revision, "revision");
-    Require.text(status, "status");
+    Require.present(status, "status");
   }
 }

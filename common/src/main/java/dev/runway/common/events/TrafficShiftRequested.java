@@ -1,5 +1,6 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
 import java.time.Instant;
 
 /**
@@ -16,7 +17,7 @@ import java.time.Instant;
  */
 public record TrafficShiftRequested(
     String service,
-    String environment,
+    Environment environment,
     String region,
     String revision,
     int percent,
@@ -26,7 +27,7 @@ public record TrafficShiftRequested(
 
   public TrafficShiftRequested {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(region, "region");
     Require.text(revision, "revision");
     if (percent < 0 || percent > 100) {

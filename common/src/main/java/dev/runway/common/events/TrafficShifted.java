@@ -1,5 +1,6 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
 import java.util.Map;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Map;
  */
 public record TrafficShifted(
     String service,
-    String environment,
+    Environment environment,
     String region,
     Map<String, Integer> weights,
     Map<String, String> urls)
@@ -21,7 +22,7 @@ public record TrafficShifted(
 
   public TrafficShifted {
     Require.text(service, "service");
-    Require.text(environment, "environment");
+    Require.present(environment, "environment");
     Require.text(region, "region");
     weights = Map.copyOf(weights);
     urls = urls == null ? Map.of() : Map.copyOf(urls);

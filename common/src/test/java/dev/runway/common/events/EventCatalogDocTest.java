@@ -99,6 +99,13 @@ class EventCatalogDocTest {
               .collect(Collectors.joining(", "));
     }
     Class<?> c = (Class<?>) type;
+    if (c.isEnum()) {
+      // The values as they are written on the bus, which is what a consumer compares against.
+      return "one of "
+          + java.util.Arrays.stream(c.getEnumConstants())
+              .map(v -> "`" + EventCodec.json().convertValue(v, String.class) + "`")
+              .collect(Collectors.joining(", "));
+    }
     if (c.isRecord()) {
       return c.getSimpleName()
           + " {"

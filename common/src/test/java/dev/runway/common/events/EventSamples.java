@@ -1,5 +1,6 @@
 package dev.runway.common.events;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class EventSamples {
           Map.entry(
               InventoryChanged.class,
               new InventoryChanged(
-                  "api", List.of("example-service"), List.of(), List.of("old-service"), 1)),
+                  Origin.api, List.of("example-service"), List.of(), List.of("old-service"), 1)),
           Map.entry(
               ServiceRequested.class,
               new ServiceRequested(
@@ -82,21 +83,22 @@ final class EventSamples {
                           "google_cloud_run_v2_service", "example-service", "europe-west1")))),
           Map.entry(
               ManifestChanged.class,
-              new ManifestChanged("example-service", "staging", MANIFEST, "gitlab", "1a2b3c4d")),
+              new ManifestChanged(
+                  "example-service", Environment.STAGING, MANIFEST, Origin.gitlab, "1a2b3c4d")),
           Map.entry(
               DryRunRequested.class,
               new DryRunRequested(
                   "example-service",
-                  "production",
+                  Environment.PRODUCTION,
                   "plan-7f3a",
                   MANIFEST,
-                  "gitlab",
+                  Origin.gitlab,
                   "https://gitlab.example.com/group/example-service/-/merge_requests/12")),
           Map.entry(
               DryRunPlanned.class,
               new DryRunPlanned(
                   "example-service",
-                  "production",
+                  Environment.PRODUCTION,
                   "plan-7f3a",
                   List.of(
                       new RegionPlan(
@@ -112,7 +114,7 @@ final class EventSamples {
               RegionDeployRequested.class,
               new RegionDeployRequested(
                   "example-service",
-                  "staging",
+                  Environment.STAGING,
                   "europe-west1",
                   "dep-42",
                   RegionAction.DEPLOY,
@@ -121,7 +123,7 @@ final class EventSamples {
               RegionDeployed.class,
               new RegionDeployed(
                   "example-service",
-                  "staging",
+                  Environment.STAGING,
                   "europe-west1",
                   "dep-42",
                   "example-service-staging-00002",
@@ -131,7 +133,7 @@ final class EventSamples {
               RegionDeployFailed.class,
               new RegionDeployFailed(
                   "example-service",
-                  "staging",
+                  Environment.STAGING,
                   "us-east1",
                   "dep-42",
                   "example-service-staging-00002",
@@ -140,7 +142,7 @@ final class EventSamples {
               TrafficShifted.class,
               new TrafficShifted(
                   "example-service",
-                  "staging",
+                  Environment.STAGING,
                   "europe-west1",
                   Map.of("example-service-staging-00001", 75, "example-service-staging-00002", 25),
                   Map.of(
@@ -148,12 +150,12 @@ final class EventSamples {
                       "example-service-staging-00002", "http://127.0.0.1:41234"))),
           Map.entry(
               RegionRemoved.class,
-              new RegionRemoved("example-service", "staging", "us-west1", "dep-43")),
+              new RegionRemoved("example-service", Environment.STAGING, "us-west1", "dep-43")),
           Map.entry(
               DeploymentCompleted.class,
               new DeploymentCompleted(
                   "example-service",
-                  "staging",
+                  Environment.STAGING,
                   "dep-42",
                   "example-service-staging-00002",
                   List.of("europe-west1"),
@@ -171,7 +173,7 @@ final class EventSamples {
               RequestStats.class,
               new RequestStats(
                   "example-service",
-                  "production",
+                  Environment.PRODUCTION,
                   "europe-west1",
                   "example-service-production-00002",
                   java.time.Instant.parse("2026-11-29T10:15:31Z"),
@@ -188,13 +190,13 @@ final class EventSamples {
               SloBreached.class,
               new SloBreached(
                   "example-service",
-                  "staging",
+                  Environment.STAGING,
                   "us-east1",
                   "example-service-staging-00002",
-                  "availability",
+                  Sli.AVAILABILITY,
                   99.9,
                   "page-1h-5m",
-                  "page",
+                  Severity.page,
                   98.5,
                   List.of(
                       new WindowEvidence("1h", 60, 1200, 120, 100.0),
@@ -206,10 +208,10 @@ final class EventSamples {
               SloRecovered.class,
               new SloRecovered(
                   "example-service",
-                  "staging",
+                  Environment.STAGING,
                   "us-east1",
                   "example-service-staging-00002",
-                  "availability",
+                  Sli.AVAILABILITY,
                   java.time.Instant.parse("2026-11-29T10:16:02Z"),
                   List.of(
                       new WindowEvidence("1h", 60, 1200, 0, 0.0),
@@ -220,19 +222,19 @@ final class EventSamples {
               SloStatusChanged.class,
               new SloStatusChanged(
                   "example-service",
-                  "staging",
+                  Environment.STAGING,
                   "us-east1",
                   "example-service-staging-00002",
-                  "HEALTHY",
-                  "INSUFFICIENT_DATA",
+                  SloStatus.HEALTHY,
+                  SloStatus.INSUFFICIENT_DATA,
                   java.time.Instant.parse("2026-11-29T10:15:40Z"))),
           Map.entry(
               RolloutStarted.class,
               new RolloutStarted(
                   "example-service",
-                  "staging",
+                  Environment.STAGING,
                   "example-service-staging-00002",
-                  "gradual",
+                  RunwayManifest.Strategy.gradual,
                   List.of(20, 50, 100),
                   List.of(List.of("europe-west1", "us-east1", "us-west1")),
                   Map.of(
@@ -245,7 +247,7 @@ final class EventSamples {
               TrafficShiftRequested.class,
               new TrafficShiftRequested(
                   "example-service",
-                  "staging",
+                  Environment.STAGING,
                   "us-east1",
                   "example-service-staging-00002",
                   20,
@@ -255,7 +257,7 @@ final class EventSamples {
               RollbackRequested.class,
               new RollbackRequested(
                   "example-service",
-                  "staging",
+                  Environment.STAGING,
                   "us-east1",
                   "example-service-staging-00002",
                   "example-service-staging-00001",
@@ -266,7 +268,7 @@ final class EventSamples {
               RolledBack.class,
               new RolledBack(
                   "example-service",
-                  "staging",
+                  Environment.STAGING,
                   "us-east1",
                   "example-service-staging-00002",
                   "example-service-staging-00001",
@@ -278,7 +280,7 @@ final class EventSamples {
               RollbackFailed.class,
               new RollbackFailed(
                   "example-service",
-                  "staging",
+                  Environment.STAGING,
                   "us-east1",
                   "example-service-staging-00002",
                   "the previous revision example-service-staging-00001 breaches in us-east1 too",
@@ -300,9 +302,9 @@ final class EventSamples {
               RolloutFinished.class,
               new RolloutFinished(
                   "example-service",
-                  "staging",
+                  Environment.STAGING,
                   "example-service-staging-00002",
-                  "ROLLED_BACK",
+                  RolloutStatus.ROLLED_BACK,
                   List.of("us-east1"),
                   java.time.Instant.parse("2026-11-29T10:19:00Z"))));
 

@@ -1,5 +1,6 @@
 package dev.runway.router.admin;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.router.routes.Backend;
 import dev.runway.router.routes.RouteTable;
 import dev.runway.router.routes.ServiceRoute;
@@ -29,7 +30,7 @@ public final class RoutesView {
 
   /** One service in one environment. */
   public record ServiceView(
-      String service, String environment, Map<String, List<BackendView>> regions) {}
+      String service, Environment environment, Map<String, List<BackendView>> regions) {}
 
   public static List<ServiceView> of(RouteTable table, long now) {
     List<ServiceView> services = new ArrayList<>();

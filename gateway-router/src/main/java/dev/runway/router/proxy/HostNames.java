@@ -1,6 +1,6 @@
 package dev.runway.router.proxy;
 
-import dev.runway.common.manifest.Environments;
+import dev.runway.common.manifest.Environment;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,7 +11,7 @@ import java.util.Optional;
 public final class HostNames {
 
   /** A service in an environment, as named by a Host header. */
-  public record Target(String service, String environment) {}
+  public record Target(String service, Environment environment) {}
 
   private final String suffix;
 
@@ -32,10 +32,10 @@ public final class HostNames {
     }
     String[] labels = name.substring(0, name.length() - suffix.length()).split("\\.");
     if (labels.length == 1 && !labels[0].isEmpty()) {
-      return Optional.of(new Target(labels[0], "production"));
+      return Optional.of(new Target(labels[0], Environment.PRODUCTION));
     }
-    if (labels.length == 2 && Environments.ALL.contains(labels[1])) {
-      return Optional.of(new Target(labels[0], labels[1]));
+    if (labels.length == 2 && Environment.isName(labels[1])) {
+      return Optional.of(new Target(labels[0], Environment.of(labels[1])));
     }
     return Optional.empty();
   }

@@ -1,5 +1,6 @@
 package dev.runway.router.routes;
 
+import dev.runway.common.manifest.Environment;
 import java.net.URI;
 
 /**
@@ -9,7 +10,7 @@ import java.net.URI;
 public final class Backend {
 
   private final String service;
-  private final String environment;
+  private final Environment environment;
   private final String region;
   private final String revision;
   private final String url;
@@ -21,7 +22,7 @@ public final class Backend {
 
   public Backend(
       String service,
-      String environment,
+      Environment environment,
       String region,
       String revision,
       String url,
@@ -43,7 +44,7 @@ public final class Backend {
     return service;
   }
 
-  public String environment() {
+  public Environment environment() {
     return environment;
   }
 

@@ -4,6 +4,7 @@ import dev.runway.common.events.RegionRemoved;
 import dev.runway.common.events.RunwayEvent;
 import dev.runway.common.events.ServiceDecommissioned;
 import dev.runway.common.events.TrafficShifted;
+import dev.runway.common.manifest.Environment;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ import java.util.function.LongSupplier;
 public final class RouteTable {
 
   /** By service, then environment: looked up per request without composing a key. */
-  private final Map<String, Map<String, ServiceRoute>> byService = new ConcurrentHashMap<>();
+  private final Map<String, Map<Environment, ServiceRoute>> byService = new ConcurrentHashMap<>();
 
   private final Map<String, Backend> backendsById = new ConcurrentHashMap<>();
   private final LongSupplier clock;
@@ -32,13 +33,13 @@ public final class RouteTable {
     this.clock = clock;
   }
 
-  public Optional<ServiceRoute> find(String service, String environment) {
+  public Optional<ServiceRoute> find(String service, Environment environment) {
     return Optional.ofNullable(find(service, environment, null));
   }
 
   /** The route, or {@code absent}; the request path's allocation-free lookup. */
-  public ServiceRoute find(String service, String environment, ServiceRoute absent) {
-    Map<String, ServiceRoute> byEnvironment = byService.get(service);
+  public ServiceRoute find(String service, Environment environment, ServiceRoute absent) {
+    Map<Environment, ServiceRoute> byEnvironment = byService.get(service);
     ServiceRoute route = byEnvironment == null ? null : byEnvironment.get(environment);
     return route == null ? absent : route;
   }
@@ -110,7 +111,7 @@ public final class RouteTable {
 
   private void replace(
       String service,
-      String environment,
+      Environment environment,
       java.util.function.Consumer<Map<String, List<WeightedBackend>>> change) {
     // One writer (the feed thread), so reading and then replacing needs no lock.
     ServiceRoute current = find(service, environment, null);

@@ -1,5 +1,6 @@
 package dev.runway.router.routes;
 
+import dev.runway.common.manifest.Environment;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,12 +14,12 @@ import java.util.function.Function;
 public final class ServiceRoute {
 
   private final String service;
-  private final String environment;
+  private final Environment environment;
   private final Map<String, List<WeightedBackend>> regions;
   private final Map<String, List<String>> orderByClientRegion = new ConcurrentHashMap<>();
 
   public ServiceRoute(
-      String service, String environment, Map<String, List<WeightedBackend>> regions) {
+      String service, Environment environment, Map<String, List<WeightedBackend>> regions) {
     this.service = service;
     this.environment = environment;
     this.regions = Map.copyOf(regions);
@@ -28,7 +29,7 @@ public final class ServiceRoute {
     return service;
   }
 
-  public String environment() {
+  public Environment environment() {
     return environment;
   }
 

@@ -48,7 +48,7 @@ public final class RouterMetrics {
     Tags tags =
         Tags.of(
             "service", key.service(),
-            "environment", key.environment(),
+            "environment", key.environment().wire(),
             "region", key.region(),
             "revision", key.revision());
     Counter[] byClass = new Counter[5];

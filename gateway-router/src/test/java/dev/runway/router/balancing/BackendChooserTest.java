@@ -2,6 +2,7 @@ package dev.runway.router.balancing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.router.routes.Backend;
 import dev.runway.router.routes.BackendState;
 import dev.runway.router.routes.WeightedBackend;
@@ -18,7 +19,7 @@ class BackendChooserTest {
     return new WeightedBackend(
         new Backend(
             "s",
-            "production",
+            Environment.PRODUCTION,
             "europe-west1",
             revision,
             "http://127.0.0.1/" + revision,

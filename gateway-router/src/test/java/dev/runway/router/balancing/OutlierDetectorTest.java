@@ -2,6 +2,7 @@ package dev.runway.router.balancing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.router.routes.Backend;
 import dev.runway.router.routes.BackendState;
 import dev.runway.router.routes.ServiceRoute;
@@ -21,14 +22,19 @@ class OutlierDetectorTest {
   private final ServiceRoute route =
       new ServiceRoute(
           "s",
-          "production",
+          Environment.PRODUCTION,
           Map.of(
               "europe-west1", List.of(new WeightedBackend(europe, 100)),
               "us-east1", List.of(new WeightedBackend(us, 100))));
 
   private static Backend backend(String region) {
     return new Backend(
-        "s", "production", region, "s-production-00001", "http://" + region, new BackendState(0));
+        "s",
+        Environment.PRODUCTION,
+        region,
+        "s-production-00001",
+        "http://" + region,
+        new BackendState(0));
   }
 
   @Test

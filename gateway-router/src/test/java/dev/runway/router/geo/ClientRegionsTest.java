@@ -3,6 +3,7 @@ package dev.runway.router.geo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.regions.RegionCatalogue;
 import dev.runway.router.routes.Backend;
 import dev.runway.router.routes.BackendState;
@@ -43,7 +44,7 @@ class ClientRegionsTest {
     ServiceRoute route =
         new ServiceRoute(
             "s",
-            "production",
+            Environment.PRODUCTION,
             Map.of(
                 "europe-west1", List.of(backend("europe-west1", 30)),
                 "us-east1", List.of(backend("us-east1", 4)),
@@ -69,7 +70,8 @@ class ClientRegionsTest {
       state.checked(true, rtt, 2, 2, 0);
     }
     return new WeightedBackend(
-        new Backend("s", "production", region, "s-production-00001", "http://127.0.0.1:1", state),
+        new Backend(
+            "s", Environment.PRODUCTION, region, "s-production-00001", "http://127.0.0.1:1", state),
         100);
   }
 }

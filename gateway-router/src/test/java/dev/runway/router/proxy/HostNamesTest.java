@@ -2,6 +2,7 @@ package dev.runway.router.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runway.common.manifest.Environment;
 import org.junit.jupiter.api.Test;
 
 class HostNamesTest {
@@ -11,15 +12,15 @@ class HostNamesTest {
   @Test
   void shouldReadProductionFromTheServiceNameAlone() {
     assertThat(hosts.parse("example-service.runway.localhost:8080"))
-        .contains(new HostNames.Target("example-service", "production"));
+        .contains(new HostNames.Target("example-service", Environment.PRODUCTION));
     assertThat(hosts.parse("Example-Service.RUNWAY.localhost."))
-        .contains(new HostNames.Target("example-service", "production"));
+        .contains(new HostNames.Target("example-service", Environment.PRODUCTION));
   }
 
   @Test
   void shouldReadTheEnvironmentWhenNamed() {
     assertThat(hosts.parse("example-service.staging.runway.localhost"))
-        .contains(new HostNames.Target("example-service", "staging"));
+        .contains(new HostNames.Target("example-service", Environment.STAGING));
   }
 
   @Test

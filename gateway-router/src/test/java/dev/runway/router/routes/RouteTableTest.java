@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runway.common.events.RegionRemoved;
 import dev.runway.common.events.ServiceDecommissioned;
 import dev.runway.common.events.TrafficShifted;
+import dev.runway.common.manifest.Environment;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class RouteTableTest {
     table.apply(
         new TrafficShifted(
             "s",
-            "production",
+            Environment.PRODUCTION,
             region,
             weights,
             Map.of(
@@ -32,27 +33,39 @@ class RouteTableTest {
     shift("us-east1", Map.of("s-production-00001", 100));
     shift("europe-west1", Map.of("s-production-00001", 75, "s-production-00002", 25));
 
-    ServiceRoute route = table.find("s", "production").orElseThrow();
+    ServiceRoute route = table.find("s", Environment.PRODUCTION).orElseThrow();
     assertThat(route.regions().get("europe-west1"))
         .extracting(w -> w.backend().revision(), WeightedBackend::weight)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("s-production-00001", 75),
             org.assertj.core.groups.Tuple.tuple("s-production-00002", 25));
     assertThat(route.regions().get("us-east1")).hasSize(1);
-    assertThat(table.find("s", "staging")).isEmpty();
+    assertThat(table.find("s", Environment.STAGING)).isEmpty();
   }
 
   @Test
   void shouldKeepABackendsHealthAcrossWeightChanges() {
     shift("europe-west1", Map.of("s-production-00001", 100));
     Backend before =
-        table.find("s", "production").orElseThrow().regions().get("europe-west1").get(0).backend();
+        table
+            .find("s", Environment.PRODUCTION)
+            .orElseThrow()
+            .regions()
+            .get("europe-west1")
+            .get(0)
+            .backend();
     before.state().eject(0, 1_000);
 
     shift("europe-west1", Map.of("s-production-00001", 50, "s-production-00002", 50));
 
     Backend after =
-        table.find("s", "production").orElseThrow().regions().get("europe-west1").get(0).backend();
+        table
+            .find("s", Environment.PRODUCTION)
+            .orElseThrow()
+            .regions()
+            .get("europe-west1")
+            .get(0)
+            .backend();
     assertThat(after).isSameAs(before);
   }
 
@@ -60,7 +73,7 @@ class RouteTableTest {
   void shouldLeaveOutRevisionsWithoutTraffic() {
     shift("europe-west1", Map.of("s-production-00001", 0, "s-production-00002", 100));
 
-    assertThat(table.find("s", "production").orElseThrow().regions().get("europe-west1"))
+    assertThat(table.find("s", Environment.PRODUCTION).orElseThrow().regions().get("europe-west1"))
         .extracting(w -> w.backend().revision())
         .containsExactly("s-production-00002");
     assertThat(table.backends()).hasSize(1);
@@ -71,12 +84,12 @@ class RouteTableTest {
     shift("europe-west1", Map.of("s-production-00001", 100));
     shift("us-east1", Map.of("s-production-00001", 100));
 
-    table.apply(new RegionRemoved("s", "production", "us-east1", "dep-2"));
-    assertThat(table.find("s", "production").orElseThrow().regions())
+    table.apply(new RegionRemoved("s", Environment.PRODUCTION, "us-east1", "dep-2"));
+    assertThat(table.find("s", Environment.PRODUCTION).orElseThrow().regions())
         .containsOnlyKeys("europe-west1");
 
     table.apply(new ServiceDecommissioned("s", java.util.List.of()));
-    assertThat(table.find("s", "production")).isEmpty();
+    assertThat(table.find("s", Environment.PRODUCTION)).isEmpty();
     assertThat(table.backends()).isEmpty();
   }
 }

@@ -3,6 +3,7 @@ package dev.runway.router.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runway.common.events.RequestStats;
+import dev.runway.common.manifest.Environment;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,9 +11,9 @@ import org.junit.jupiter.api.Test;
 class TrafficStatsTest {
 
   private static final RevisionKey STABLE =
-      new RevisionKey("s", "production", "europe-west1", "s-production-00001");
+      new RevisionKey("s", Environment.PRODUCTION, "europe-west1", "s-production-00001");
   private static final RevisionKey CANARY =
-      new RevisionKey("s", "production", "europe-west1", "s-production-00002");
+      new RevisionKey("s", Environment.PRODUCTION, "europe-west1", "s-production-00002");
   private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
   @Test

@@ -1,5 +1,6 @@
 package dev.runway.observability.api;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.observability.generate.GrafanaDashboard;
 import dev.runway.observability.generate.PrometheusRules;
 import dev.runway.observability.slo.Objective;
@@ -60,7 +61,7 @@ public class SloResource {
   @Path("/slo/{service}/prometheus-rules")
   @Produces("application/yaml")
   public Response rules(@PathParam("service") String service) {
-    Map<String, Objective> objectives = objectives(service);
+    Map<Environment, Objective> objectives = objectives(service);
     if (objectives.isEmpty()) {
       return unknown(service);
     }
@@ -71,12 +72,12 @@ public class SloResource {
   @GET
   @Path("/slo/{service}/grafana-dashboard")
   public Response dashboard(@PathParam("service") String service) {
-    Map<String, Objective> objectives = objectives(service);
+    Map<Environment, Objective> objectives = objectives(service);
     if (objectives.isEmpty()) {
       return unknown(service);
     }
     Set<String> regions = new LinkedHashSet<>();
-    for (String environment : objectives.keySet()) {
+    for (Environment environment : objectives.keySet()) {
       regions.addAll(topology.regions(service, environment));
       regions.addAll(topology.deployedRegions(service, environment));
     }
@@ -108,9 +109,9 @@ public class SloResource {
         .map(tick -> views.dashboard());
   }
 
-  private Map<String, Objective> objectives(String service) {
-    Map<String, Objective> objectives = new LinkedHashMap<>();
-    for (String environment : topology.environments(service)) {
+  private Map<Environment, Objective> objectives(String service) {
+    Map<Environment, Objective> objectives = new LinkedHashMap<>();
+    for (Environment environment : topology.environments(service)) {
       objectives.put(environment, topology.objective(service, environment));
     }
     return objectives;

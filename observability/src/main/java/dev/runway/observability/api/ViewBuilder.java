@@ -1,5 +1,7 @@
 package dev.runway.observability.api;
 
+import dev.runway.common.events.Sli;
+import dev.runway.common.manifest.Environment;
 import dev.runway.observability.evaluation.Breaches;
 import dev.runway.observability.evaluation.SliWindows;
 import dev.runway.observability.evaluation.Verdicts;
@@ -16,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,26 +73,19 @@ public class ViewBuilder {
   }
 
   private Views.Service service(String service, Map<SeriesKey, SeriesWindows> series) {
-    // Staging before production, the order a change travels; any other environment after.
-    Set<String> environments =
-        new TreeSet<>(
-            java.util.Comparator.comparingInt(
-                    (String e) ->
-                        dev.runway.common.manifest.Environments.ALL.indexOf(e) < 0
-                            ? Integer.MAX_VALUE
-                            : dev.runway.common.manifest.Environments.ALL.indexOf(e))
-                .thenComparing(java.util.Comparator.naturalOrder()));
+    // Staging before production, the order a change travels.
+    Set<Environment> environments = EnumSet.noneOf(Environment.class);
     environments.addAll(topology.environments(service));
     series.keySet().stream()
         .filter(k -> k.service().equals(service))
         .forEach(k -> environments.add(k.environment()));
     List<Views.Environment> envs = new ArrayList<>();
-    for (String environment : environments) {
+    for (Environment environment : environments) {
       Objective objective = topology.objective(service, environment);
       Set<String> regions = new LinkedHashSet<>(topology.regions(service, environment));
       regions.addAll(topology.deployedRegions(service, environment));
       series.keySet().stream()
-          .filter(k -> k.service().equals(service) && k.environment().equals(environment))
+          .filter(k -> k.service().equals(service) && k.environment() == environment)
           .forEach(k -> regions.add(k.region()));
       List<Views.Region> regionViews = new ArrayList<>();
       for (String region : regions) {
@@ -106,7 +102,10 @@ public class ViewBuilder {
   }
 
   private Views.Region region(
-      String service, String environment, String region, Map<SeriesKey, SeriesWindows> series) {
+      String service,
+      Environment environment,
+      String region,
+      Map<SeriesKey, SeriesWindows> series) {
     long now = SliWindows.settledSecond(clock.instant());
     long display = windows.displaySeconds();
     Map<String, Integer> split = topology.split(service, environment, region);
@@ -130,7 +129,7 @@ public class ViewBuilder {
       Totals recent = w == null ? Totals.empty() : w.over(display, now);
       total = total.plus(recent);
       List<Views.Sli> slis = new ArrayList<>();
-      for (dev.runway.observability.slo.Sli sli : dev.runway.observability.slo.Sli.values()) {
+      for (Sli sli : Sli.values()) {
         Optional<SliVerdict> verdict = verdicts.of(key, sli);
         if (verdict.isPresent()) {
           Views.Sli view = sli(key, verdict.get());

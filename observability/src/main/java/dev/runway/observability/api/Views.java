@@ -1,5 +1,7 @@
 package dev.runway.observability.api;
 
+import dev.runway.common.events.Sli;
+import dev.runway.common.manifest.Environment;
 import dev.runway.observability.state.Timeline;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,7 +37,7 @@ public final class Views {
    * @param regions each region
    */
   public record Environment(
-      String environment,
+      dev.runway.common.manifest.Environment environment,
       double availabilityObjective,
       int latencyThresholdMs,
       List<Region> regions) {}

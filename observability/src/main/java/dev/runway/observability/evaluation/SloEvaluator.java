@@ -1,11 +1,11 @@
 package dev.runway.observability.evaluation;
 
+import dev.runway.common.events.Sli;
+import dev.runway.common.events.SloStatus;
 import dev.runway.observability.metrics.SloMetrics;
 import dev.runway.observability.slo.Objective;
-import dev.runway.observability.slo.Sli;
 import dev.runway.observability.slo.SliJudge;
 import dev.runway.observability.slo.SliVerdict;
-import dev.runway.observability.slo.SloStatus;
 import dev.runway.observability.state.BreachRow;
 import dev.runway.observability.state.StateLoader;
 import dev.runway.observability.state.Topology;

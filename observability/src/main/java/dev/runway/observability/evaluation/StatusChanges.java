@@ -1,9 +1,9 @@
 package dev.runway.observability.evaluation;
 
+import dev.runway.common.events.Sli;
+import dev.runway.common.events.SloStatus;
 import dev.runway.common.events.SloStatusChanged;
-import dev.runway.observability.slo.Sli;
 import dev.runway.observability.slo.SliVerdict;
-import dev.runway.observability.slo.SloStatus;
 import dev.runway.observability.windows.SeriesKey;
 import dev.runway.service.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -54,13 +54,7 @@ public class StatusChanges {
     }
     SloStatusChanged event =
         new SloStatusChanged(
-            key.service(),
-            key.environment(),
-            key.region(),
-            key.revision(),
-            status.name(),
-            before == null ? null : before.name(),
-            now);
+            key.service(), key.environment(), key.region(), key.revision(), status, before, now);
     return Panache.withTransaction(() -> outbox.add(event))
         .invoke(
             () -> {

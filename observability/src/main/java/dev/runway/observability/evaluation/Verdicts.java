@@ -1,6 +1,6 @@
 package dev.runway.observability.evaluation;
 
-import dev.runway.observability.slo.Sli;
+import dev.runway.common.events.Sli;
 import dev.runway.observability.slo.SliVerdict;
 import dev.runway.observability.windows.SeriesKey;
 import jakarta.enterprise.context.ApplicationScoped;

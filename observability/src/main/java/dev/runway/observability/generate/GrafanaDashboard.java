@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runway.common.manifest.Environment;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A Grafana dashboard for one service: an environment selector, then a row per region with
@@ -25,7 +27,7 @@ public final class GrafanaDashboard {
    * @param regions every region it runs in, in the order the rows appear
    */
   public static String forService(
-      String service, Collection<String> environments, List<String> regions) {
+      String service, Collection<Environment> environments, List<String> regions) {
     ObjectNode dashboard = JSON.createObjectNode();
     String uid = "runway-" + service;
     dashboard.put("uid", uid.substring(0, Math.min(40, uid.length())));
@@ -46,8 +48,8 @@ public final class GrafanaDashboard {
     env.put("name", "environment");
     env.put("type", "custom");
     env.put("label", "Environment");
-    env.put("query", String.join(",", environments));
-    String first = environments.iterator().next();
+    env.put("query", environments.stream().map(Environment::wire).collect(Collectors.joining(",")));
+    String first = environments.iterator().next().wire();
     env.putObject("current").put("text", first).put("value", first);
     ArrayNode panels = dashboard.putArray("panels");
     int y = 0;

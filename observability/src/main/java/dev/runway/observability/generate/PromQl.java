@@ -1,6 +1,7 @@
 package dev.runway.observability.generate;
 
 import dev.runway.common.events.LatencyBuckets;
+import dev.runway.common.manifest.Environment;
 import java.math.BigDecimal;
 
 /** The names and label values the generated rules and dashboards share with {@code /q/metrics}. */
@@ -26,7 +27,7 @@ final class PromQl {
     return BigDecimal.valueOf(bound).movePointLeft(3).stripTrailingZeros().toPlainString();
   }
 
-  static String selector(String service, String environment) {
+  static String selector(String service, Environment environment) {
     return "service=\"" + service + "\",environment=\"" + environment + "\"";
   }
 

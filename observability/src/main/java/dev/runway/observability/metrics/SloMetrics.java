@@ -2,9 +2,10 @@ package dev.runway.observability.metrics;
 
 import dev.runway.common.events.LatencyBuckets;
 import dev.runway.common.events.RequestStats;
+import dev.runway.common.events.SloStatus;
+import dev.runway.common.manifest.Environment;
 import dev.runway.observability.slo.Finding;
 import dev.runway.observability.slo.SliVerdict;
-import dev.runway.observability.slo.SloStatus;
 import dev.runway.observability.slo.WindowCounts;
 import dev.runway.observability.windows.SeriesKey;
 import io.micrometer.core.instrument.Counter;
@@ -137,8 +138,16 @@ public class SloMetrics {
         .set(value);
   }
 
-  private static Tags tags(String service, String environment, String region, String revision) {
+  private static Tags tags(
+      String service, Environment environment, String region, String revision) {
     return Tags.of(
-        "service", service, "environment", environment, "region", region, "revision", revision);
+        "service",
+        service,
+        "environment",
+        environment.wire(),
+        "region",
+        region,
+        "revision",
+        revision);
   }
 }

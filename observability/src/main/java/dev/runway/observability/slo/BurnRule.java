@@ -1,5 +1,6 @@
 package dev.runway.observability.slo;
 
+import dev.runway.common.events.Severity;
 import java.time.Duration;
 
 /**

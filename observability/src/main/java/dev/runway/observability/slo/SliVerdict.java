@@ -1,5 +1,7 @@
 package dev.runway.observability.slo;
 
+import dev.runway.common.events.Sli;
+import dev.runway.common.events.SloStatus;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.runway.observability.state;
 
+import dev.runway.common.manifest.Environment;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,7 +17,7 @@ public class BreachRow extends PanacheEntityBase {
 
   public String service;
 
-  public String environment;
+  public Environment environment;
 
   public String region;
 

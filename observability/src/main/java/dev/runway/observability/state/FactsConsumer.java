@@ -4,6 +4,7 @@ import dev.runway.common.events.ManifestChanged;
 import dev.runway.common.events.RegionDeployed;
 import dev.runway.common.events.RegionRemoved;
 import dev.runway.common.events.TrafficShifted;
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.service.messaging.EventConsumption;
 import dev.runway.service.messaging.InboundEvent;
@@ -110,7 +111,7 @@ public class FactsConsumer {
   }
 
   private Uni<RegionRevisionRow> revision(
-      String service, String environment, String region, String revision, OffsetDateTime at) {
+      String service, Environment environment, String region, String revision, OffsetDateTime at) {
     String id = RegionRevisionRow.id(service, environment, region, revision);
     return RegionRevisionRow.<RegionRevisionRow>findById(id)
         .chain(

@@ -1,5 +1,6 @@
 package dev.runway.observability.state;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.observability.slo.Objective;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -18,7 +19,7 @@ public class ObjectiveRow extends PanacheEntityBase {
 
   public String service;
 
-  public String environment;
+  public Environment environment;
 
   public double availability;
 
@@ -28,7 +29,7 @@ public class ObjectiveRow extends PanacheEntityBase {
   /** Comma-separated, in the manifest's order. */
   public String regions;
 
-  public static String id(String service, String environment) {
+  public static String id(String service, Environment environment) {
     return service + "/" + environment;
   }
 

@@ -1,5 +1,6 @@
 package dev.runway.observability.state;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.observability.SloConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -28,7 +29,7 @@ public class Timeline {
   public record Item(
       OffsetDateTime at,
       String service,
-      String environment,
+      Environment environment,
       String region,
       String kind,
       String detail) {}

@@ -16,6 +16,7 @@ import dev.runway.common.events.RunwayEvent;
 import dev.runway.common.events.SloBreached;
 import dev.runway.common.events.SloRecovered;
 import dev.runway.common.events.TrafficShifted;
+import dev.runway.common.manifest.Environment;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public final class TimelineEntries {
    * @param kind the event's name
    * @param detail one line for a person
    */
-  public record Entry(String environment, String region, String kind, String detail) {}
+  public record Entry(Environment environment, String region, String kind, String detail) {}
 
   public static Optional<Entry> of(RunwayEvent event) {
     if (event instanceof ManifestChanged e) {
@@ -73,12 +74,13 @@ public final class TimelineEntries {
               Locale.ROOT,
               "%s %s breached (%s, burn %.1fx)",
               e.revision(),
-              e.sli(),
+              e.sli().label(),
               e.rule(),
               e.burnRate()));
     }
     if (event instanceof SloRecovered e) {
-      return entry(e.environment(), e.region(), e, e.revision() + " " + e.sli() + " recovered");
+      return entry(
+          e.environment(), e.region(), e, e.revision() + " " + e.sli().label() + " recovered");
     }
     if (event instanceof RolloutStarted e) {
       return entry(
@@ -101,10 +103,10 @@ public final class TimelineEntries {
       return entry(e.environment(), e.region(), e, e.reason());
     }
     if (event instanceof PromotionApproved e) {
-      return entry("production", null, e, e.revision() + " approved for production");
+      return entry(Environment.PRODUCTION, null, e, e.revision() + " approved for production");
     }
     if (event instanceof PromotionBlocked e) {
-      return entry("production", null, e, e.revision() + " blocked: " + e.reason());
+      return entry(Environment.PRODUCTION, null, e, e.revision() + " blocked: " + e.reason());
     }
     if (event instanceof RolloutFinished e) {
       return entry(
@@ -113,7 +115,7 @@ public final class TimelineEntries {
           e,
           e.revision()
               + " "
-              + e.status().toLowerCase(Locale.ROOT)
+              + e.status().name().toLowerCase(Locale.ROOT)
               + (e.rolledBack().isEmpty() ? "" : " in " + e.rolledBack()));
     }
     return Optional.empty();
@@ -127,7 +129,7 @@ public final class TimelineEntries {
   }
 
   private static Optional<Entry> entry(
-      String environment, String region, RunwayEvent event, String detail) {
+      Environment environment, String region, RunwayEvent event, String detail) {
     return Optional.of(new Entry(environment, region, event.getClass().getSimpleName(), detail));
   }
 }

@@ -1,5 +1,6 @@
 package dev.runway.observability.state;
 
+import dev.runway.common.manifest.Environment;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -21,7 +22,7 @@ public class TimelineRow extends PanacheEntityBase {
 
   public String service;
 
-  public String environment;
+  public Environment environment;
 
   public String region;
 

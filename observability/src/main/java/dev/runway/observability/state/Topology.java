@@ -1,9 +1,11 @@
 package dev.runway.observability.state;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.observability.slo.Objective;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Topology {
 
   /** A service in one environment. */
-  public record Target(String service, String environment) {}
+  public record Target(String service, Environment environment) {}
 
   /** A revision in a region, in deployment order. */
   public record Share(String revision, OffsetDateTime firstSeen, int weight) {}
@@ -37,7 +39,7 @@ public class Topology {
     revisions.put(row.id, detach(row));
   }
 
-  public void removeRegion(String service, String environment, String region) {
+  public void removeRegion(String service, Environment environment, String region) {
     revisions
         .values()
         .removeIf(
@@ -47,13 +49,13 @@ public class Topology {
                     && r.region.equals(region));
   }
 
-  public Objective objective(String service, String environment) {
+  public Objective objective(String service, Environment environment) {
     ObjectiveRow row = objectives.get(new Target(service, environment));
     return row == null ? Objective.DEFAULT : row.objective();
   }
 
   /** The manifest's regions, in its order; empty before the manifest is seen. */
-  public List<String> regions(String service, String environment) {
+  public List<String> regions(String service, Environment environment) {
     ObjectiveRow row = objectives.get(new Target(service, environment));
     return row == null ? List.of() : row.regionList();
   }
@@ -72,7 +74,7 @@ public class Topology {
   }
 
   /** The revisions of a region, oldest first. */
-  public List<Share> shares(String service, String environment, String region) {
+  public List<Share> shares(String service, Environment environment, String region) {
     return revisions.values().stream()
         .filter(
             r ->
@@ -85,7 +87,7 @@ public class Topology {
   }
 
   /** The traffic split of a region: revision → percent, oldest first. */
-  public Map<String, Integer> split(String service, String environment, String region) {
+  public Map<String, Integer> split(String service, Environment environment, String region) {
     Map<String, Integer> split = new LinkedHashMap<>();
     for (Share share : shares(service, environment, region)) {
       if (share.weight() > 0) {
@@ -100,7 +102,7 @@ public class Topology {
    * has traffic, when it is not {@code revision} itself.
    */
   public Optional<String> stableFor(
-      String service, String environment, String region, String revision) {
+      String service, Environment environment, String region, String revision) {
     return shares(service, environment, region).stream()
         .filter(s -> s.weight() > 0)
         .map(Share::revision)
@@ -109,17 +111,17 @@ public class Topology {
   }
 
   /** The regions where a service × environment has revisions, sorted. */
-  public Set<String> deployedRegions(String service, String environment) {
+  public Set<String> deployedRegions(String service, Environment environment) {
     Set<String> regions = new TreeSet<>();
     revisions.values().stream()
-        .filter(r -> r.service.equals(service) && r.environment.equals(environment))
+        .filter(r -> r.service.equals(service) && r.environment == environment)
         .forEach(r -> regions.add(r.region));
     return regions;
   }
 
-  /** The environments a service has a manifest or revisions in, sorted. */
-  public Set<String> environments(String service) {
-    Set<String> envs = new TreeSet<>();
+  /** The environments a service has a manifest or revisions in, in promotion order. */
+  public Set<Environment> environments(String service) {
+    Set<Environment> envs = EnumSet.noneOf(Environment.class);
     objectives.keySet().stream()
         .filter(t -> t.service().equals(service))
         .forEach(t -> envs.add(t.environment()));

@@ -2,9 +2,9 @@ package dev.runway.observability.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runway.observability.slo.Sli;
+import dev.runway.common.events.Sli;
+import dev.runway.common.events.SloStatus;
 import dev.runway.observability.slo.SliVerdict;
-import dev.runway.observability.slo.SloStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package dev.runway.observability.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.ManifestValidator;
 import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.common.regions.RegionCatalogue;
@@ -28,9 +29,9 @@ class MonitoringFilesTest {
   @Test
   void theExampleServicesFilesAreGeneratedFromItsManifests() throws Exception {
     ManifestValidator validator = new ManifestValidator(RegionCatalogue.cloudRun());
-    Map<String, Objective> objectives = new LinkedHashMap<>();
+    Map<Environment, Objective> objectives = new LinkedHashMap<>();
     Set<String> regions = new LinkedHashSet<>();
-    for (String environment : List.of("staging", "production")) {
+    for (Environment environment : Environment.ALL) {
       Path file = ROOT.resolve("examples/hello-service/.runway/runway-" + environment + ".yml");
       RunwayManifest manifest =
           validator.validate(Files.readString(file), file.toString(), Optional.empty());

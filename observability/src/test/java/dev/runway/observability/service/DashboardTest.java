@@ -3,6 +3,7 @@ package dev.runway.observability.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.testing.EventProducer;
 import dev.runway.testing.HeadlessChromium;
 import dev.runway.testing.RunwayTestResource;
@@ -28,9 +29,9 @@ class DashboardTest {
     String service = "dashboard-service";
     String revision = service + "-staging-00001";
     try (EventProducer producer = new EventProducer(TestInfrastructure.kafkaBootstrapServers());
-        TrafficGenerator traffic = new TrafficGenerator(producer, service, "staging");
+        TrafficGenerator traffic = new TrafficGenerator(producer, service, Environment.STAGING);
         HeadlessChromium browser = HeadlessChromium.open(page.toString())) {
-      SloServiceTest.manifest(producer, service, "staging", 99.9, 1024);
+      SloServiceTest.manifest(producer, service, Environment.STAGING, 99.9, 1024);
       SloServiceTest.deploy(producer, service, revision);
       String tiles = "document.querySelectorAll('.tile[data-service=\"" + service + "\"]')";
       await()

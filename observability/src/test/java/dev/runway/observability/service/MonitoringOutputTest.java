@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.testing.DebianTools;
 import dev.runway.testing.EventProducer;
 import dev.runway.testing.RunwayTestResource;
@@ -30,7 +31,7 @@ class MonitoringOutputTest {
     String service = "metrics-service";
     String revision = service + "-staging-00001";
     try (EventProducer producer = new EventProducer(TestInfrastructure.kafkaBootstrapServers());
-        TrafficGenerator traffic = new TrafficGenerator(producer, service, "staging")) {
+        TrafficGenerator traffic = new TrafficGenerator(producer, service, Environment.STAGING)) {
       SloServiceTest.deploy(producer, service, revision);
       traffic.set("europe-west1", new TrafficGenerator.Load(revision, 60, 3, 40));
       traffic.start();
@@ -91,7 +92,7 @@ class MonitoringOutputTest {
   void generatedRulesPassPromtool() throws Exception {
     String service = "rules-service";
     try (EventProducer producer = new EventProducer(TestInfrastructure.kafkaBootstrapServers())) {
-      SloServiceTest.manifest(producer, service, "staging", 99.5, 512);
+      SloServiceTest.manifest(producer, service, Environment.STAGING, 99.5, 512);
     }
     await()
         .atMost(Duration.ofSeconds(20))

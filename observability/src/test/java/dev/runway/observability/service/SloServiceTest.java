@@ -6,11 +6,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import dev.runway.common.events.Sli;
 import dev.runway.common.events.SloBreached;
 import dev.runway.common.events.SloRecovered;
+import dev.runway.common.events.SloStatus;
 import dev.runway.common.events.SloStatusChanged;
 import dev.runway.common.events.Topics;
 import dev.runway.common.events.TrafficShifted;
+import dev.runway.common.manifest.Environment;
 import dev.runway.observability.slo.BurnRules;
 import dev.runway.observability.slo.DetectionTime;
 import dev.runway.observability.slo.Objective;
@@ -57,7 +60,7 @@ class SloServiceTest {
       producer.send(
           new TrafficShifted(
               service,
-              "staging",
+              Environment.STAGING,
               region,
               Map.of(revision, 100),
               Map.of(revision, "http://127.0.0.1:1/" + region)));
@@ -68,7 +71,7 @@ class SloServiceTest {
   static void manifest(
       EventProducer producer,
       String service,
-      String environment,
+      Environment environment,
       double availability,
       int latencyMs) {
     String yaml =
@@ -98,7 +101,7 @@ class SloServiceTest {
             new dev.runway.common.manifest.ManifestValidator(
                     dev.runway.common.regions.RegionCatalogue.cloudRun())
                 .validate(yaml, "runway-" + environment + ".yml", java.util.Optional.empty()),
-            "api",
+            dev.runway.common.events.Origin.api,
             null));
   }
 
@@ -111,7 +114,7 @@ class SloServiceTest {
     String service = "breach-service";
     String revision = service + "-staging-00001";
     deploy(producer, service, revision);
-    try (TrafficGenerator traffic = new TrafficGenerator(producer, service, "staging")) {
+    try (TrafficGenerator traffic = new TrafficGenerator(producer, service, Environment.STAGING)) {
       for (String region : REGIONS) {
         traffic.set(region, new TrafficGenerator.Load(revision, 100, 0, 20));
       }
@@ -145,7 +148,7 @@ class SloServiceTest {
       assertThat(took).isLessThan(detection.plusSeconds(3));
       assertThat(breach.region()).isEqualTo("us-east1");
       assertThat(breach.revision()).isEqualTo(revision);
-      assertThat(breach.sli()).isEqualTo("availability");
+      assertThat(breach.sli()).isEqualTo(Sli.AVAILABILITY);
       // Which rule is first depends on how much healthy history dilutes each long window; every
       // rule that fires here burns far faster than the fastest page threshold.
       assertThat(breach.burnRate()).isGreaterThan(14.4);
@@ -200,14 +203,17 @@ class SloServiceTest {
           .untilAsserted(
               () ->
                   assertThat(statuses(service, "us-east1"))
-                      .containsSubsequence("HEALTHY", "BREACHED", "HEALTHY"));
-      assertThat(statuses(service, "us-west1")).contains("HEALTHY").doesNotContain("BREACHED");
+                      .containsSubsequence(
+                          SloStatus.HEALTHY, SloStatus.BREACHED, SloStatus.HEALTHY));
+      assertThat(statuses(service, "us-west1"))
+          .contains(SloStatus.HEALTHY)
+          .doesNotContain(SloStatus.BREACHED);
     }
   }
 
   /** The region's announced statuses in order, a repeat delivery of the same one folded. */
-  private static List<String> statuses(String service, String region) {
-    List<String> statuses = new java.util.ArrayList<>();
+  private static List<SloStatus> statuses(String service, String region) {
+    List<SloStatus> statuses = new java.util.ArrayList<>();
     for (Recorded r : slo(SloStatusChanged.class, service)) {
       SloStatusChanged change = (SloStatusChanged) r.envelope().data();
       if (change.region().equals(region)
@@ -224,11 +230,12 @@ class SloServiceTest {
     String stable = service + "-staging-00001";
     String canary = service + "-staging-00002";
     producer.send(
-        new TrafficShifted(service, "staging", "us-west1", Map.of(stable, 100), Map.of()));
+        new TrafficShifted(
+            service, Environment.STAGING, "us-west1", Map.of(stable, 100), Map.of()));
     producer.send(
         new TrafficShifted(
-            service, "staging", "us-west1", Map.of(stable, 90, canary, 10), Map.of()));
-    try (TrafficGenerator traffic = new TrafficGenerator(producer, service, "staging")) {
+            service, Environment.STAGING, "us-west1", Map.of(stable, 90, canary, 10), Map.of()));
+    try (TrafficGenerator traffic = new TrafficGenerator(producer, service, Environment.STAGING)) {
       // The region as a whole fails 1% (a 10x burn, under the fast page threshold); the canary,
       // a tenth of its requests, fails 10%.
       traffic.set("us-west1", new TrafficGenerator.Load(stable, 540, 0, 20));

@@ -1,6 +1,7 @@
 package dev.runway.observability.service;
 
 import dev.runway.common.events.RequestStats;
+import dev.runway.common.manifest.Environment;
 import dev.runway.observability.testing.Stats;
 import dev.runway.testing.EventProducer;
 import java.time.Instant;
@@ -21,12 +22,12 @@ final class TrafficGenerator implements AutoCloseable {
 
   private final EventProducer producer;
   private final String service;
-  private final String environment;
+  private final Environment environment;
   private final Map<String, Load> loads = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private long lastPublished;
 
-  TrafficGenerator(EventProducer producer, String service, String environment) {
+  TrafficGenerator(EventProducer producer, String service, Environment environment) {
     this.producer = producer;
     this.service = service;
     this.environment = environment;

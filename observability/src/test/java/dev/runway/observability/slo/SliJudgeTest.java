@@ -2,6 +2,9 @@ package dev.runway.observability.slo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runway.common.events.Severity;
+import dev.runway.common.events.Sli;
+import dev.runway.common.events.SloStatus;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.runway.common.events.RequestStats;
 import dev.runway.common.events.Topics;
+import dev.runway.common.manifest.Environment;
 import dev.runway.observability.testing.Stats;
 import dev.runway.testing.EventProducer;
 import dev.runway.testing.TestInfrastructure;
@@ -66,7 +67,8 @@ class TelemetryFeedTest {
         TopicRecorder deadLetters =
             TopicRecorder.of(TestInfrastructure.kafkaBootstrapServers(), Topics.DEAD_LETTER)) {
       for (int i = 0; i < 5; i++) {
-        producer.send(Stats.second(service, "staging", "us-east1", "v1", now - 5 + i, 10, 1, 5));
+        producer.send(
+            Stats.second(service, Environment.STAGING, "us-east1", "v1", now - 5 + i, 10, 1, 5));
       }
       ProducerRecord<String, byte[]> poison =
           new ProducerRecord<>(
@@ -88,7 +90,7 @@ class TelemetryFeedTest {
         await().atMost(Duration.ofSeconds(30)).until(feed::caughtUp);
         await().atMost(Duration.ofSeconds(10)).until(() -> second.windowed(service) == 5);
         assertThat(second.counted(service)).as("already counted before the restart").isZero();
-        producer.send(Stats.second(service, "staging", "us-east1", "v1", now, 10, 0, 5));
+        producer.send(Stats.second(service, Environment.STAGING, "us-east1", "v1", now, 10, 0, 5));
         await().atMost(Duration.ofSeconds(10)).until(() -> second.windowed(service) == 6);
         assertThat(second.counted(service)).isEqualTo(1);
         await()
@@ -104,7 +106,8 @@ class TelemetryFeedTest {
     String service = "old-" + UUID.randomUUID().toString().substring(0, 8);
     try (EventProducer producer = new EventProducer(TestInfrastructure.kafkaBootstrapServers())) {
       long old = Instant.now().minus(Duration.ofHours(1)).toEpochMilli();
-      RequestStats stats = Stats.second(service, "staging", "us-east1", "v1", old / 1000, 10, 0, 5);
+      RequestStats stats =
+          Stats.second(service, Environment.STAGING, "us-east1", "v1", old / 1000, 10, 0, 5);
       ProducerRecord<String, byte[]> record =
           dev.runway.common.events.EventRecords.of(
               dev.runway.common.events.EventEnvelope.wrap("/test", stats, Clock.systemUTC()));
@@ -113,7 +116,14 @@ class TelemetryFeedTest {
               record.topic(), null, old, record.key(), record.value(), record.headers()));
       producer.send(
           Stats.second(
-              service, "staging", "us-east1", "v1", Instant.now().getEpochSecond(), 10, 0, 5));
+              service,
+              Environment.STAGING,
+              "us-east1",
+              "v1",
+              Instant.now().getEpochSecond(),
+              10,
+              0,
+              5));
     }
     Recording sink = new Recording();
     try (TelemetryFeed feed = feed("feed-test-" + service, sink)) {

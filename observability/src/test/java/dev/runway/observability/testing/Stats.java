@@ -2,6 +2,7 @@ package dev.runway.observability.testing;
 
 import dev.runway.common.events.LatencyBuckets;
 import dev.runway.common.events.RequestStats;
+import dev.runway.common.manifest.Environment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class Stats {
    */
   public static RequestStats second(
       String service,
-      String environment,
+      Environment environment,
       String region,
       String revision,
       long epochSecond,

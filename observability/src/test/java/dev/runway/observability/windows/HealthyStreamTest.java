@@ -2,10 +2,10 @@ package dev.runway.observability.windows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runway.common.events.SloStatus;
 import dev.runway.observability.slo.BurnRules;
 import dev.runway.observability.slo.JudgeSettings;
 import dev.runway.observability.slo.SliVerdict;
-import dev.runway.observability.slo.SloStatus;
 import dev.runway.observability.slo.TimeScale;
 import java.time.Duration;
 import java.util.Optional;

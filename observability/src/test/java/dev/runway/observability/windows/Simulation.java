@@ -1,8 +1,9 @@
 package dev.runway.observability.windows;
 
+import dev.runway.common.events.Sli;
+import dev.runway.common.manifest.Environment;
 import dev.runway.observability.slo.JudgeSettings;
 import dev.runway.observability.slo.Objective;
-import dev.runway.observability.slo.Sli;
 import dev.runway.observability.slo.SliJudge;
 import dev.runway.observability.slo.SliVerdict;
 import dev.runway.observability.testing.Stats;
@@ -21,7 +22,8 @@ final class Simulation {
   }
 
   void second(String revision, long second, long requests, long errors) {
-    store.add(Stats.second(SERVICE, "staging", "r1", revision, second, requests, errors, 5));
+    store.add(
+        Stats.second(SERVICE, Environment.STAGING, "r1", revision, second, requests, errors, 5));
   }
 
   SliVerdict judge(String revision, Optional<String> stable, long nowSecond) {
@@ -35,7 +37,8 @@ final class Simulation {
 
   private SliJudge.WindowSource source(String revision, long nowSecond) {
     return seconds -> {
-      SeriesWindows w = store.series().get(new SeriesKey(SERVICE, "staging", "r1", revision));
+      SeriesWindows w =
+          store.series().get(new SeriesKey(SERVICE, Environment.STAGING, "r1", revision));
       return w == null
           ? dev.runway.observability.slo.Counts.NONE
           : w.over(seconds, nowSecond).availability();

@@ -2,6 +2,7 @@ package dev.runway.observability.windows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.observability.testing.Stats;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,8 +58,8 @@ class WindowsTest {
   @Test
   void latencySliCountsBucketsAboveTheThresholdAsSlow() {
     SliStore store = new SliStore(List.of(10L));
-    store.add(Stats.second("s", "staging", "r", "v", 50, 100, 0, 900));
-    store.add(Stats.second("s", "staging", "r", "v", 51, 10, 0, 1500));
+    store.add(Stats.second("s", Environment.STAGING, "r", "v", 50, 100, 0, 900));
+    store.add(Stats.second("s", Environment.STAGING, "r", "v", 51, 10, 0, 1500));
     Totals totals = store.series().values().iterator().next().over(10, 51);
     assertThat(totals.latency(1024).bad()).isEqualTo(10);
     assertThat(totals.latency(600).bad())
@@ -79,8 +80,8 @@ class WindowsTest {
   @Test
   void seriesWithoutTrafficInTheLongestWindowAreForgotten() {
     SliStore store = new SliStore(List.of(5L, 60L));
-    store.add(Stats.second("s", "staging", "r", "v1", 100, 1, 0, 1));
-    store.add(Stats.second("s", "staging", "r", "v2", 150, 1, 0, 1));
+    store.add(Stats.second("s", Environment.STAGING, "r", "v1", 100, 1, 0, 1));
+    store.add(Stats.second("s", Environment.STAGING, "r", "v2", 150, 1, 0, 1));
     store.prune(165);
     assertThat(store.series().keySet()).extracting(SeriesKey::revision).containsExactly("v2");
   }

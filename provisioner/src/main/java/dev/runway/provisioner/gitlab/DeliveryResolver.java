@@ -2,8 +2,9 @@ package dev.runway.provisioner.gitlab;
 
 import dev.runway.common.events.DryRunRequested;
 import dev.runway.common.events.ManifestChanged;
+import dev.runway.common.events.Origin;
 import dev.runway.common.events.RunwayEvent;
-import dev.runway.common.manifest.Environments;
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.ManifestValidator;
 import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.common.regions.RegionCatalogue;
@@ -62,8 +63,8 @@ public class DeliveryResolver {
 
   private Uni<Resolution> apply(HookIntent.Apply apply, ProjectServices services) {
     List<Uni<Outcome>> perEnvironment = new ArrayList<>();
-    for (String environment : apply.environments()) {
-      String path = Environments.manifestPath(environment);
+    for (Environment environment : apply.environments()) {
+      String path = environment.manifestPath();
       perEnvironment.add(
           source
               .read(apply.projectId(), path, apply.commit())
@@ -80,7 +81,7 @@ public class DeliveryResolver {
                                               manifest.metadata().name(),
                                               environment,
                                               manifest,
-                                              "gitlab",
+                                              Origin.gitlab,
                                               apply.commit()),
                                           environment))
                               .onFailure(ValidationFailed.class)
@@ -91,8 +92,8 @@ public class DeliveryResolver {
 
   private Uni<Resolution> plan(HookIntent.Plan plan, ProjectServices services) {
     List<Uni<Outcome>> perEnvironment = new ArrayList<>();
-    for (String environment : plan.environments()) {
-      String path = Environments.manifestPath(environment);
+    for (Environment environment : plan.environments()) {
+      String path = environment.manifestPath();
       Uni<Optional<String>> proposed = source.read(plan.sourceProjectId(), path, plan.commit());
       Uni<Optional<String>> current =
           source.read(plan.targetProjectId(), path, plan.targetBranch());
@@ -117,7 +118,7 @@ public class DeliveryResolver {
                                         environment,
                                         "plan-" + UUID.randomUUID(),
                                         manifest,
-                                        "gitlab",
+                                        Origin.gitlab,
                                         plan.url()),
                                     environment))
                         .onFailure(ValidationFailed.class)
@@ -127,7 +128,7 @@ public class DeliveryResolver {
     return combine(perEnvironment, "for " + plan.url());
   }
 
-  private static Outcome published(RunwayEvent event, String environment) {
+  private static Outcome published(RunwayEvent event, Environment environment) {
     String type = event.getClass().getSimpleName();
     return new Outcome(Optional.of(event), type + " " + event.service() + "/" + environment, false);
   }

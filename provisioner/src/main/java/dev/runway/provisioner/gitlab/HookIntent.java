@@ -1,5 +1,6 @@
 package dev.runway.provisioner.gitlab;
 
+import dev.runway.common.manifest.Environment;
 import java.util.List;
 
 /** What a GitLab webhook delivery asks of Runway, read from its headers and payload alone. */
@@ -20,7 +21,8 @@ public sealed interface HookIntent {
    * A push to the default branch touched these environments' manifests: read each at the commit and
    * make it the desired state.
    */
-  record Apply(long projectId, String commit, List<String> environments) implements HookIntent {}
+  record Apply(long projectId, String commit, List<Environment> environments)
+      implements HookIntent {}
 
   /**
    * A merge request was opened or got new commits: plan each environment's manifest at its last
@@ -32,7 +34,7 @@ public sealed interface HookIntent {
       String commit,
       String targetBranch,
       String url,
-      List<String> environments)
+      List<Environment> environments)
       implements HookIntent {
 
     @Override

@@ -1,7 +1,7 @@
 package dev.runway.provisioner.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.runway.common.manifest.Environments;
+import dev.runway.common.manifest.Environment;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +49,7 @@ public final class HookInterpreter {
     // GitLab lists at most 20 commits per push; beyond that, which files changed is unknown,
     // so every environment's manifest is read and an unchanged one makes no new revision.
     if (payload.path("total_commits_count").asInt(commits.size()) > commits.size()) {
-      return new HookIntent.Apply(projectId(payload), after, Environments.ALL);
+      return new HookIntent.Apply(projectId(payload), after, Environment.ALL);
     }
     Set<String> touched = new LinkedHashSet<>();
     for (JsonNode commit : commits) {
@@ -57,10 +57,8 @@ public final class HookInterpreter {
         commit.path(list).forEach(path -> touched.add(path.asText()));
       }
     }
-    List<String> environments =
-        Environments.ALL.stream()
-            .filter(e -> touched.contains(Environments.manifestPath(e)))
-            .toList();
+    List<Environment> environments =
+        Environment.ALL.stream().filter(e -> touched.contains(e.manifestPath())).toList();
     if (environments.isEmpty()) {
       return new HookIntent.Ignore("the push touched no manifest under .runway/");
     }
@@ -87,7 +85,7 @@ public final class HookInterpreter {
         commit,
         attributes.path("target_branch").asText(),
         attributes.path("url").asText(),
-        Environments.ALL);
+        Environment.ALL);
   }
 
   private static long projectId(JsonNode payload) {

@@ -1,5 +1,6 @@
 package dev.runway.provisioner.inventory;
 
+import dev.runway.common.events.Origin;
 import dev.runway.common.inventory.Inventory;
 import dev.runway.common.inventory.InventoryService;
 import dev.runway.provisioner.services.ServiceRecord;
@@ -36,7 +37,7 @@ public class InventoryApplication {
   }
 
   /** Computes what {@code desired} would change, and applies it unless {@code dryRun}. */
-  public Uni<InventoryPlan> apply(Inventory desired, String origin, boolean dryRun) {
+  public Uni<InventoryPlan> apply(Inventory desired, Origin origin, boolean dryRun) {
     return Panache.withTransaction(
         () ->
             lock()
@@ -52,7 +53,7 @@ public class InventoryApplication {
                             : record(plan, origin)));
   }
 
-  private Uni<InventoryPlan> record(InventoryPlan plan, String origin) {
+  private Uni<InventoryPlan> record(InventoryPlan plan, Origin origin) {
     Uni<Void> chain = Uni.createFrom().voidItem();
     for (ServiceChange change : plan.changes()) {
       chain = chain.chain(() -> recordChange(change));

@@ -1,6 +1,7 @@
 package dev.runway.provisioner.inventory;
 
 import dev.runway.common.events.InventoryChanged;
+import dev.runway.common.events.Origin;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public record InventoryPlan(List<ServiceChange> changes, List<String> unchanged,
   }
 
   /** The platform-wide fact this plan becomes when applied. */
-  public InventoryChanged event(String origin) {
+  public InventoryChanged event(Origin origin) {
     return new InventoryChanged(
         origin,
         names(ServiceChange.Kind.ADDED),

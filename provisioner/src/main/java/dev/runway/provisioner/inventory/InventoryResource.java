@@ -1,5 +1,6 @@
 package dev.runway.provisioner.inventory;
 
+import dev.runway.common.events.Origin;
 import dev.runway.common.inventory.Inventory;
 import dev.runway.common.inventory.InventoryValidator;
 import dev.runway.common.regions.RegionCatalogue;
@@ -43,7 +44,7 @@ public class InventoryResource {
     // Validating a large inventory is CPU work; keep it off the event loop the consumers share.
     return vertx
         .executeBlocking(Uni.createFrom().item(() -> validator.validate(body)))
-        .chain(inventory -> application.apply(inventory, "api", dryRun));
+        .chain(inventory -> application.apply(inventory, Origin.api, dryRun));
   }
 
   @GET

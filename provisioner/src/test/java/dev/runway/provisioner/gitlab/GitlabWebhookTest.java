@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runway.common.events.DryRunRequested;
 import dev.runway.common.events.ManifestChanged;
+import dev.runway.common.events.Origin;
 import dev.runway.common.events.Topics;
+import dev.runway.common.manifest.Environment;
 import dev.runway.provisioner.ProvisionerTestBase;
 import dev.runway.testing.FakeGitlab;
 import dev.runway.testing.RunwayTestResource;
@@ -150,8 +152,8 @@ class GitlabWebhookTest extends ProvisionerTestBase {
             .atMost(Duration.ofSeconds(20))
             .until(() -> changesAt(commit), l -> !l.isEmpty())
             .get(0);
-    assertThat(changed.environment()).isEqualTo("staging");
-    assertThat(changed.origin()).isEqualTo("gitlab");
+    assertThat(changed.environment()).isEqualTo(Environment.STAGING);
+    assertThat(changed.origin()).isEqualTo(Origin.gitlab);
     assertThat(changed.manifest().spec().image())
         .isEqualTo("registry.example.com/gitlab-service:v2");
     assertThat(gitlab.requests())
@@ -275,10 +277,10 @@ class GitlabWebhookTest extends ProvisionerTestBase {
                 .get(0)
                 .envelope()
                 .data();
-    assertThat(dryRun.environment()).isEqualTo("production");
+    assertThat(dryRun.environment()).isEqualTo(Environment.PRODUCTION);
     assertThat(dryRun.reference())
         .isEqualTo("https://gitlab.example.com/runway/example-service/-/merge_requests/1");
-    assertThat(dryRun.origin()).isEqualTo("gitlab");
+    assertThat(dryRun.origin()).isEqualTo(Origin.gitlab);
     assertThat(changesAt(commit)).as("a merge request applies nothing").isEmpty();
   }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runway.common.manifest.Environment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,9 @@ class HookInterpreterTest {
     assertThat(intent)
         .isEqualTo(
             new HookIntent.Apply(
-                46267196, "da1560886d4f094c3e6c9ef40349f7d38b5d27d7", List.of("staging")));
+                46267196,
+                "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
+                List.of(Environment.STAGING)));
   }
 
   @Test
@@ -31,7 +34,7 @@ class HookInterpreterTest {
     ((ArrayNode) payload.get("commits").get(0).get("added")).add(".runway/runway-production.yml");
 
     assertThat(HookInterpreter.interpret(PUSH, payload))
-        .isEqualTo(new HookIntent.Apply(7, "abc", List.of("production")));
+        .isEqualTo(new HookIntent.Apply(7, "abc", List.of(Environment.PRODUCTION)));
   }
 
   @Test
@@ -78,7 +81,7 @@ class HookInterpreterTest {
     payload.put("total_commits_count", 35); // GitLab lists at most 20 commits
 
     assertThat(HookInterpreter.interpret(PUSH, payload))
-        .isEqualTo(new HookIntent.Apply(7, "abc", List.of("staging", "production")));
+        .isEqualTo(new HookIntent.Apply(7, "abc", Environment.ALL));
   }
 
   @Test
@@ -93,7 +96,7 @@ class HookInterpreterTest {
                 "abc",
                 "main",
                 "https://gitlab.example.com/runway/example-service/-/merge_requests/1",
-                List.of("staging", "production")));
+                Environment.ALL));
   }
 
   @Test

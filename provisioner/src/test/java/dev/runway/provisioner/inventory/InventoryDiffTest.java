@@ -3,6 +3,7 @@ package dev.runway.provisioner.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runway.common.events.InventoryChanged;
+import dev.runway.common.events.Origin;
 import dev.runway.common.events.ServiceDecommissionRequested;
 import dev.runway.common.events.ServiceRequested;
 import dev.runway.common.inventory.Inventory;
@@ -103,8 +104,8 @@ class InventoryDiffTest {
             new ServiceRequested("moved", 1, List.of("us-west1"), List.of("us-east1")),
             new ServiceRequested("new", 1, List.of("us-west1"), List.of()),
             new ServiceDecommissionRequested("old", List.of("us-east1")));
-    assertThat(plan.event("api"))
+    assertThat(plan.event(Origin.api))
         .isEqualTo(
-            new InventoryChanged("api", List.of("new"), List.of("moved"), List.of("old"), 3));
+            new InventoryChanged(Origin.api, List.of("new"), List.of("moved"), List.of("old"), 3));
   }
 }

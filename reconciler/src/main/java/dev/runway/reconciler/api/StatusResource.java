@@ -1,6 +1,6 @@
 package dev.runway.reconciler.api;
 
-import dev.runway.common.manifest.Environments;
+import dev.runway.common.manifest.Environment;
 import dev.runway.reconciler.state.DesiredManifest;
 import dev.runway.reconciler.state.PlanRecord;
 import dev.runway.reconciler.state.RegionState;
@@ -41,16 +41,16 @@ public class StatusResource {
                                             + "/manifests/{environment}.");
                                   }
                                   List<StatusView.EnvironmentView> environments = new ArrayList<>();
-                                  for (String environment : Environments.ALL) {
+                                  for (Environment environment : Environment.ALL) {
                                     String revision =
                                         desired.stream()
-                                            .filter(d -> d.environment.equals(environment))
+                                            .filter(d -> d.environment == environment)
                                             .map(d -> d.revision)
                                             .findFirst()
                                             .orElse(null);
                                     List<StatusView.RegionView> views =
                                         regions.stream()
-                                            .filter(r -> r.environment.equals(environment))
+                                            .filter(r -> r.environment == environment)
                                             .map(
                                                 r ->
                                                     new StatusView.RegionView(

@@ -1,5 +1,6 @@
 package dev.runway.reconciler.api;
 
+import dev.runway.common.manifest.Environment;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ public record StatusView(String service, List<EnvironmentView> environments) {
 
   /** One environment: the revision it should run, and each region. */
   public record EnvironmentView(
-      String environment, String desiredRevision, List<RegionView> regions) {}
+      Environment environment, String desiredRevision, List<RegionView> regions) {}
 
   /** One region: what runs there and how far it got. */
   public record RegionView(

@@ -7,6 +7,7 @@ import dev.runway.common.events.RegionAction;
 import dev.runway.common.events.RegionDeployRequested;
 import dev.runway.common.events.RegionPlan;
 import dev.runway.common.events.Revision;
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.reconciler.config.ReconcilerConfig;
 import dev.runway.reconciler.plan.Planner;
@@ -65,7 +66,7 @@ public class Reconciliation {
     }
   }
 
-  private static Uni<Snapshot> snapshot(String service, String environment) {
+  private static Uni<Snapshot> snapshot(String service, Environment environment) {
     return RevisionRecord.of(service, environment)
         .chain(
             revisions ->

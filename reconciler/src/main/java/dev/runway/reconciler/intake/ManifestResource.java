@@ -2,7 +2,8 @@ package dev.runway.reconciler.intake;
 
 import dev.runway.common.events.DryRunRequested;
 import dev.runway.common.events.ManifestChanged;
-import dev.runway.common.manifest.Environments;
+import dev.runway.common.events.Origin;
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.ManifestValidator;
 import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.common.regions.RegionCatalogue;
@@ -53,12 +54,12 @@ public class ManifestResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<Response> submit(
       @PathParam("name") String name,
-      @PathParam("environment") String environment,
+      @PathParam("environment") String environmentName,
       @QueryParam("dry_run") boolean dryRun,
       @QueryParam("file") @DefaultValue("") String file,
       String body) {
-    Environments.require(environment);
-    String fileName = file.isBlank() ? Environments.manifestPath(environment) : file;
+    Environment environment = Environment.of(environmentName);
+    String fileName = file.isBlank() ? environment.manifestPath() : file;
     return Panache.withTransaction(
         () ->
             ProvisionedService.<ProvisionedService>findById(name)
@@ -81,7 +82,7 @@ public class ManifestResource {
   }
 
   private Uni<Response> accept(
-      String name, String environment, boolean dryRun, RunwayManifest manifest) {
+      String name, Environment environment, boolean dryRun, RunwayManifest manifest) {
     if (!manifest.metadata().name().equals(name)) {
       throw new ValidationFailed(
           List.of(
@@ -98,14 +99,14 @@ public class ManifestResource {
     if (dryRun) {
       String planId = "plan-" + UUID.randomUUID();
       return outbox
-          .add(new DryRunRequested(name, environment, planId, manifest, "api", ""))
+          .add(new DryRunRequested(name, environment, planId, manifest, Origin.api, ""))
           .map(
               e ->
                   Response.accepted(Map.of("plan_id", planId, "plan", "/api/v1/plans/" + planId))
                       .build());
     }
     return outbox
-        .add(new ManifestChanged(name, environment, manifest, "api", null))
+        .add(new ManifestChanged(name, environment, manifest, Origin.api, null))
         .map(
             e ->
                 Response.accepted(

@@ -1,6 +1,7 @@
 package dev.runway.reconciler.revision;
 
 import dev.runway.common.events.Revision;
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class Revisions {
 
   /** The revision a manifest runs as, given the environment's existing revisions. */
   public static Revision resolve(
-      String service, String environment, RunwayManifest.Spec spec, List<Revision> existing) {
+      String service, Environment environment, RunwayManifest.Spec spec, List<Revision> existing) {
     String hash = ConfigHash.of(spec);
     Optional<Revision> same =
         existing.stream()
@@ -39,7 +40,7 @@ public final class Revisions {
         hash);
   }
 
-  public static String name(String service, String environment, int sequence) {
+  public static String name(String service, Environment environment, int sequence) {
     return String.format("%s-%s-%05d", service, environment, sequence);
   }
 }

@@ -1,12 +1,14 @@
 package dev.runway.reconciler.rollout;
 
 import dev.runway.common.events.ManifestChanged;
+import dev.runway.common.events.Origin;
 import dev.runway.common.events.PromotionApproved;
 import dev.runway.common.events.RollbackFailed;
 import dev.runway.common.events.RollbackRequested;
 import dev.runway.common.events.RolledBack;
 import dev.runway.common.events.TrafficShiftRequested;
 import dev.runway.common.events.TrafficShifted;
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.reconciler.deploy.RegionDeployer;
 import dev.runway.reconciler.plan.RegionStatus;
@@ -151,7 +153,7 @@ public class RolloutOrders {
         .chain(
             staging ->
                 DesiredManifest.<DesiredManifest>findById(
-                        DesiredManifest.id(approval.service(), "production"))
+                        DesiredManifest.id(approval.service(), Environment.PRODUCTION))
                     .chain(
                         production -> {
                           if (staging == null || production == null) {
@@ -177,9 +179,9 @@ public class RolloutOrders {
                               .add(
                                   new ManifestChanged(
                                       approval.service(),
-                                      "production",
+                                      Environment.PRODUCTION,
                                       withImage(current, image),
-                                      "promotion",
+                                      Origin.promotion,
                                       null),
                                   trace)
                               .replaceWithVoid();
@@ -205,7 +207,7 @@ public class RolloutOrders {
             s.local()));
   }
 
-  private static Uni<RegionState> region(String service, String environment, String region) {
+  private static Uni<RegionState> region(String service, Environment environment, String region) {
     return RegionState.findById(RegionState.id(service, environment, region));
   }
 

@@ -3,6 +3,7 @@ package dev.runway.reconciler.runtime;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.runway.common.events.EventCodec;
 import dev.runway.common.events.Revision;
+import dev.runway.common.manifest.Environment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -103,7 +104,7 @@ public final class LocalRuntime implements RegionRuntime {
       env.put("RUNWAY_REGION", placement.region());
       env.put("RUNWAY_SERVICE", placement.service());
       env.put("RUNWAY_REVISION", revision.name());
-      env.put("RUNWAY_ENVIRONMENT", placement.environment());
+      env.put("RUNWAY_ENVIRONMENT", placement.environment().wire());
       builder
           .redirectErrorStream(true)
           .redirectOutput(dir.resolve(revision.name() + ".log").toFile());
@@ -274,11 +275,14 @@ public final class LocalRuntime implements RegionRuntime {
       return;
     }
     try (Stream<Path> dirs = Files.walk(state, 3)) {
-      for (Path dir : dirs.filter(d -> state.relativize(d).getNameCount() == 3).toList()) {
+      for (Path dir :
+          dirs.filter(d -> state.relativize(d).getNameCount() == 3)
+              .filter(d -> Environment.isName(d.getParent().getFileName().toString()))
+              .toList()) {
         remove(
             new Placement(
                 dir.getParent().getParent().getFileName().toString(),
-                dir.getParent().getFileName().toString(),
+                Environment.of(dir.getParent().getFileName().toString()),
                 dir.getFileName().toString()));
       }
     } catch (IOException e) {
@@ -337,7 +341,7 @@ public final class LocalRuntime implements RegionRuntime {
   private Path dir(Placement placement) {
     return state
         .resolve(placement.service())
-        .resolve(placement.environment())
+        .resolve(placement.environment().wire())
         .resolve(placement.region());
   }
 

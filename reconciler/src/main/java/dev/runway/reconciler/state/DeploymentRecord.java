@@ -1,5 +1,6 @@
 package dev.runway.reconciler.state;
 
+import dev.runway.common.manifest.Environment;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,7 +20,7 @@ public class DeploymentRecord extends PanacheEntityBase {
 
   public String service;
 
-  public String environment;
+  public Environment environment;
 
   public String revision;
 

@@ -1,5 +1,6 @@
 package dev.runway.reconciler.state;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.service.persistence.JsonColumn;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -18,7 +19,7 @@ public class DesiredManifest extends PanacheEntityBase {
 
   public String service;
 
-  public String environment;
+  public Environment environment;
 
   public String manifest;
 
@@ -27,7 +28,7 @@ public class DesiredManifest extends PanacheEntityBase {
   @Column(name = "updated_at")
   public OffsetDateTime updatedAt;
 
-  public static String id(String service, String environment) {
+  public static String id(String service, Environment environment) {
     return service + "/" + environment;
   }
 

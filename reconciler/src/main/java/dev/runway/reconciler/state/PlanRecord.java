@@ -1,6 +1,7 @@
 package dev.runway.reconciler.state;
 
 import dev.runway.common.events.DryRunPlanned;
+import dev.runway.common.manifest.Environment;
 import dev.runway.service.persistence.JsonColumn;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -18,7 +19,7 @@ public class PlanRecord extends PanacheEntityBase {
 
   public String service;
 
-  public String environment;
+  public Environment environment;
 
   public String data;
 

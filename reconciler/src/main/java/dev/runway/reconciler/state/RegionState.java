@@ -2,6 +2,7 @@ package dev.runway.reconciler.state;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.runway.common.events.RegionAction;
+import dev.runway.common.manifest.Environment;
 import dev.runway.reconciler.plan.RegionActual;
 import dev.runway.reconciler.plan.RegionStatus;
 import dev.runway.reconciler.runtime.Placement;
@@ -29,7 +30,7 @@ public class RegionState extends PanacheEntityBase {
 
   public String service;
 
-  public String environment;
+  public Environment environment;
 
   public String region;
 
@@ -59,7 +60,7 @@ public class RegionState extends PanacheEntityBase {
   @Column(name = "updated_at")
   public OffsetDateTime updatedAt;
 
-  public static String id(String service, String environment, String region) {
+  public static String id(String service, Environment environment, String region) {
     return service + "/" + environment + "/" + region;
   }
 
@@ -74,7 +75,7 @@ public class RegionState extends PanacheEntityBase {
     return state;
   }
 
-  public static Uni<List<RegionState>> of(String service, String environment) {
+  public static Uni<List<RegionState>> of(String service, Environment environment) {
     return list("service = ?1 and environment = ?2 order by region", service, environment);
   }
 

@@ -1,6 +1,7 @@
 package dev.runway.reconciler.state;
 
 import dev.runway.common.events.Revision;
+import dev.runway.common.manifest.Environment;
 import dev.runway.service.persistence.JsonColumn;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +21,7 @@ public class RevisionRecord extends PanacheEntityBase {
 
   public String service;
 
-  public String environment;
+  public Environment environment;
 
   public int sequence;
 
@@ -32,7 +33,7 @@ public class RevisionRecord extends PanacheEntityBase {
   @Column(name = "created_at")
   public OffsetDateTime createdAt;
 
-  public static RevisionRecord of(String service, String environment, Revision revision) {
+  public static RevisionRecord of(String service, Environment environment, Revision revision) {
     RevisionRecord record = new RevisionRecord();
     record.name = revision.name();
     record.service = service;
@@ -48,7 +49,7 @@ public class RevisionRecord extends PanacheEntityBase {
     return JsonColumn.read(data, Revision.class);
   }
 
-  public static Uni<List<Revision>> of(String service, String environment) {
+  public static Uni<List<Revision>> of(String service, Environment environment) {
     return RevisionRecord.<RevisionRecord>list(
             "service = ?1 and environment = ?2 order by sequence", service, environment)
         .map(records -> records.stream().map(RevisionRecord::revision).toList());

@@ -15,6 +15,7 @@ import dev.runway.common.events.RegionDeployRequested;
 import dev.runway.common.events.RegionDeployed;
 import dev.runway.common.events.ServiceProvisioned;
 import dev.runway.common.events.Topics;
+import dev.runway.common.manifest.Environment;
 import dev.runway.reconciler.runtime.Placement;
 import dev.runway.reconciler.runtime.RegionRuntime;
 import dev.runway.testing.EventProducer;
@@ -67,7 +68,7 @@ class FanOutTest {
   void stopProcesses() {
     for (String service : List.of("fanout-service", "partial-service", "plan-service")) {
       for (String region : REGIONS) {
-        runtime.remove(new Placement(service, "staging", region));
+        runtime.remove(new Placement(service, Environment.STAGING, region));
       }
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runway.common.events.RegionAction;
 import dev.runway.common.events.RegionPlan;
 import dev.runway.common.events.Revision;
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.reconciler.revision.Revisions;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ class PlannerTest {
       spec("r.example.com/s:1", Map.of("A", "1"), null, "europe-west1", "us-east1");
 
   private static Revision revision(RunwayManifest.Spec spec, List<Revision> existing) {
-    return Revisions.resolve("s", "staging", spec, existing);
+    return Revisions.resolve("s", Environment.STAGING, spec, existing);
   }
 
   private static RegionActual ready(String region, Revision revision) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.runway.common.events.Revision;
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,7 +68,7 @@ class LocalRuntimeTest {
   @AfterEach
   void stopEverything() {
     for (String region : List.of("europe-west1", "us-east1", "us-west1")) {
-      runtime().remove(new Placement("s", "staging", region));
+      runtime().remove(new Placement("s", Environment.STAGING, region));
     }
   }
 
@@ -84,7 +85,8 @@ class LocalRuntimeTest {
                       pool.submit(
                           () ->
                               runtime.deploy(
-                                  new Placement("s", "staging", r), revision(1, List.of()))))
+                                  new Placement("s", Environment.STAGING, r),
+                                  revision(1, List.of()))))
               .toList();
 
       for (int i = 0; i < regions.size(); i++) {
@@ -103,7 +105,7 @@ class LocalRuntimeTest {
         new LocalRuntime(
             state, HELLO, Duration.ofSeconds(30), 2, Map.of("us-east1", Duration.ofMillis(300)));
     RunningRevision far =
-        delayed.deploy(new Placement("s", "staging", "us-east1"), revision(1, List.of()));
+        delayed.deploy(new Placement("s", Environment.STAGING, "us-east1"), revision(1, List.of()));
     answer(far); // a first request pays for class loading; the second shows the network
 
     long start = System.nanoTime();
@@ -114,12 +116,12 @@ class LocalRuntimeTest {
     assertThat(took)
         .as("one round trip through the relay")
         .isGreaterThanOrEqualTo(Duration.ofMillis(300));
-    delayed.remove(new Placement("s", "staging", "us-east1"));
+    delayed.remove(new Placement("s", Environment.STAGING, "us-east1"));
   }
 
   @Test
   void shouldAdoptWhatRunsAfterARestartInsteadOfStartingItAgain() throws Exception {
-    Placement placement = new Placement("s", "staging", "us-east1");
+    Placement placement = new Placement("s", Environment.STAGING, "us-east1");
     RunningRevision first = runtime().deploy(placement, revision(1, List.of()));
 
     RunningRevision again = runtime().deploy(placement, revision(1, List.of()));
@@ -130,7 +132,7 @@ class LocalRuntimeTest {
 
   @Test
   void shouldKeepThePreviousRevisionWarmAndRouteBetweenThem() throws Exception {
-    Placement placement = new Placement("s", "staging", "europe-west1");
+    Placement placement = new Placement("s", Environment.STAGING, "europe-west1");
     LocalRuntime runtime = runtime();
     RunningRevision v1 = runtime.deploy(placement, revision(1, List.of()));
     runtime.route(placement, Map.of(v1.revision(), 100));
@@ -144,7 +146,7 @@ class LocalRuntimeTest {
 
   @Test
   void shouldStopRevisionsOlderThanTheWarmOnesOnceTheyTakeNoTraffic() throws Exception {
-    Placement placement = new Placement("s", "staging", "us-west1");
+    Placement placement = new Placement("s", Environment.STAGING, "us-west1");
     LocalRuntime runtime = runtime();
     runtime.deploy(placement, revision(1, List.of()));
     RunningRevision v2 = runtime.deploy(placement, revision(2, List.of()));
@@ -157,7 +159,7 @@ class LocalRuntimeTest {
 
   @Test
   void shouldReportACommandThatExitsWithItsOutput() {
-    Placement placement = new Placement("s", "staging", "us-east1");
+    Placement placement = new Placement("s", Environment.STAGING, "us-east1");
 
     DeployFailed failed =
         catchThrowableOfType(
@@ -182,7 +184,8 @@ class LocalRuntimeTest {
             () ->
                 runtime()
                     .route(
-                        new Placement("s", "staging", "us-east1"), Map.of("s-staging-00009", 100)));
+                        new Placement("s", Environment.STAGING, "us-east1"),
+                        Map.of("s-staging-00009", 100)));
 
     assertThat(failed).hasMessageContaining("it does not run");
   }

@@ -1,12 +1,12 @@
 package dev.runway.guard.api;
 
 import dev.runway.common.events.PromotionApproved;
-import dev.runway.common.manifest.Environments;
+import dev.runway.common.events.RolloutStatus;
+import dev.runway.common.manifest.Environment;
 import dev.runway.guard.engine.RolloutEngine;
 import dev.runway.guard.rollout.Input;
 import dev.runway.guard.rollout.RegionPhase;
 import dev.runway.guard.rollout.Rollout;
-import dev.runway.guard.rollout.RolloutStatus;
 import dev.runway.guard.state.RolloutRow;
 import dev.runway.service.api.ApiProblem;
 import dev.runway.service.outbox.Outbox;
@@ -99,7 +99,7 @@ public class RolloutResource {
                     rows -> {
                       RolloutRow newest =
                           rows.stream()
-                              .filter(r -> r.environment.equals("staging"))
+                              .filter(r -> r.environment == Environment.STAGING)
                               .findFirst()
                               .orElse(null);
                       if (newest == null) {
@@ -131,15 +131,20 @@ public class RolloutResource {
   }
 
   private Uni<Response> onActive(
-      String service, String environment, Function<Instant, Input> input) {
-    if (environment != null && !Environments.ALL.contains(environment)) {
+      String service, String environmentName, Function<Instant, Input> input) {
+    if (environmentName != null && !Environment.isName(environmentName)) {
       return Uni.createFrom()
           .item(
               ApiProblem.response(
                   400,
-                  "Unknown environment " + environment,
-                  "Use env=" + String.join(" or env=", Environments.ALL) + ", or leave it out."));
+                  "Unknown environment " + environmentName,
+                  "Use env="
+                      + Environment.ALL.stream()
+                          .map(Environment::wire)
+                          .collect(java.util.stream.Collectors.joining(" or env="))
+                      + ", or leave it out."));
     }
+    Environment environment = environmentName == null ? null : Environment.of(environmentName);
     Instant at = Instant.now();
     return Panache.withTransaction(
         () ->
@@ -175,14 +180,14 @@ public class RolloutResource {
                     }));
   }
 
-  private static Uni<List<String>> ids(String service, String environment) {
+  private static Uni<List<String>> ids(String service, Environment environment) {
     if (environment != null) {
       return RolloutRow.activeIds(service, environment);
     }
-    return RolloutRow.activeIds(service, Environments.ALL.get(0))
+    return RolloutRow.activeIds(service, Environment.STAGING)
         .chain(
             staging ->
-                RolloutRow.activeIds(service, Environments.ALL.get(1))
+                RolloutRow.activeIds(service, Environment.PRODUCTION)
                     .map(
                         production -> {
                           List<String> all = new java.util.ArrayList<>(staging);

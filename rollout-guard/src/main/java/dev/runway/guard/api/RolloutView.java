@@ -1,5 +1,6 @@
 package dev.runway.guard.api;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.guard.rollout.RegionProgress;
 import dev.runway.guard.rollout.Rollout;
 import dev.runway.guard.state.RolloutRow;
@@ -24,7 +25,7 @@ import java.util.List;
  */
 public record RolloutView(
     String service,
-    String environment,
+    Environment environment,
     String revision,
     String strategy,
     String status,

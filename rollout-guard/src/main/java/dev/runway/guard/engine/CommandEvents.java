@@ -8,6 +8,7 @@ import dev.runway.common.events.RolloutFinished;
 import dev.runway.common.events.RunwayEvent;
 import dev.runway.common.events.SloBreached;
 import dev.runway.common.events.TrafficShiftRequested;
+import dev.runway.common.manifest.Environment;
 import dev.runway.guard.rollout.Command;
 import dev.runway.guard.rollout.Rollout;
 import java.time.Instant;
@@ -22,7 +23,7 @@ final class CommandEvents {
    */
   static RunwayEvent of(Rollout rollout, Command command, SloBreached evidence, Instant now) {
     String service = rollout.service();
-    String environment = rollout.environment();
+    Environment environment = rollout.environment();
     if (command instanceof Command.ShiftTraffic shift) {
       return new TrafficShiftRequested(
           service,
@@ -56,6 +57,6 @@ final class CommandEvents {
     }
     Command.Finish finish = (Command.Finish) command;
     return new RolloutFinished(
-        service, environment, rollout.revision(), finish.status().name(), finish.rolledBack(), now);
+        service, environment, rollout.revision(), finish.status(), finish.rolledBack(), now);
   }
 }

@@ -3,14 +3,15 @@ package dev.runway.guard.engine;
 import dev.runway.common.events.DeploymentCompleted;
 import dev.runway.common.events.ManifestChanged;
 import dev.runway.common.events.SloBreached;
+import dev.runway.common.events.SloStatus;
 import dev.runway.common.events.SloStatusChanged;
 import dev.runway.common.events.TrafficShifted;
+import dev.runway.common.manifest.Environment;
 import dev.runway.guard.notify.Notifications;
 import dev.runway.guard.rollout.Input;
 import dev.runway.guard.rollout.RegionPhase;
 import dev.runway.guard.rollout.RegionProgress;
 import dev.runway.guard.rollout.Rollout;
-import dev.runway.guard.rollout.SloState;
 import dev.runway.guard.state.ManifestRow;
 import dev.runway.guard.state.RegionTrafficRow;
 import dev.runway.guard.state.RolloutRow;
@@ -96,7 +97,7 @@ public class FactsConsumer {
       return starter.start(completed, now, event.trace());
     }
     if (data instanceof SloStatusChanged change) {
-      SloState state = verdict(change.status());
+      SloStatus state = verdict(change.status());
       return state == null
           ? Uni.createFrom().voidItem()
           : eachActive(
@@ -116,11 +117,8 @@ public class FactsConsumer {
   }
 
   /** Breaches are acted on from SloBreached, which carries the evidence; the rest are levels. */
-  private static SloState verdict(String status) {
-    if ("HEALTHY".equals(status)) {
-      return SloState.HEALTHY;
-    }
-    return "INSUFFICIENT_DATA".equals(status) ? SloState.INSUFFICIENT_DATA : null;
+  private static SloStatus verdict(SloStatus status) {
+    return status == SloStatus.BREACHED ? null : status;
   }
 
   /**
@@ -143,7 +141,7 @@ public class FactsConsumer {
                                 rollout -> {
                                   if (rollout.revision().equals(breach.revision())) {
                                     return new Input.Verdict(
-                                        breach.region(), SloState.BREACHED, now);
+                                        breach.region(), SloStatus.BREACHED, now);
                                   }
                                   return newest && returnedTo(rollout, breach)
                                       ? new Input.PreviousBreached(breach.region(), now)
@@ -166,7 +164,7 @@ public class FactsConsumer {
 
   private Uni<Void> eachActive(
       String service,
-      String environment,
+      Environment environment,
       java.util.function.Function<Rollout, Input> input,
       SloBreached evidence,
       InboundEvent event) {

@@ -59,7 +59,7 @@ public class RolloutEngine {
             planned.service(),
             planned.environment(),
             planned.revision(),
-            planned.policy().strategy().name(),
+            planned.policy().strategy(),
             planned.policy().steps(),
             planned.policy().waves(),
             previous,

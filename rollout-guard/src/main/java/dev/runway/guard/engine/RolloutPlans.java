@@ -1,5 +1,6 @@
 package dev.runway.guard.engine;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.guard.rollout.Rollout;
 import dev.runway.guard.rollout.RolloutPolicy;
@@ -22,7 +23,7 @@ public final class RolloutPlans {
    */
   public static Rollout plan(
       String service,
-      String environment,
+      Environment environment,
       String revision,
       RunwayManifest.Rollout rollout,
       List<String> order,

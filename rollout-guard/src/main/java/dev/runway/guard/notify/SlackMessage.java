@@ -42,7 +42,7 @@ public final class SlackMessage {
               : String.format(
                   Locale.ROOT,
                   " Evidence: %s %s, burn rate %.1fx over %s.",
-                  e.breach().sli(),
+                  e.breach().sli().label(),
                   e.breach().rule(),
                   e.breach().burnRate(),
                   e.breach().windows().stream()

@@ -1,5 +1,6 @@
 package dev.runway.guard.rollout;
 
+import dev.runway.common.events.RolloutStatus;
 import java.util.List;
 
 /** What a rollout transition asks the world to do; the service turns these into events. */

@@ -1,5 +1,6 @@
 package dev.runway.guard.rollout;
 
+import dev.runway.common.events.SloStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public sealed interface Input {
   record Shifted(String region, int percent, Instant at) implements Input {}
 
   /** Observability's verdict on the new revision in the region changed. */
-  record Verdict(String region, SloState state, Instant at) implements Input {}
+  record Verdict(String region, SloStatus state, Instant at) implements Input {}
 
   /** The previous revision breaches in a region the rollout returned to it. */
   record PreviousBreached(String region, Instant at) implements Input {}

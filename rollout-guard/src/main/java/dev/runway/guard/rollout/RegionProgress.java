@@ -1,5 +1,6 @@
 package dev.runway.guard.rollout;
 
+import dev.runway.common.events.SloStatus;
 import java.time.Instant;
 
 /**
@@ -20,14 +21,14 @@ public record RegionProgress(
     RegionPhase phase,
     int step,
     Instant since,
-    SloState slo,
+    SloStatus slo,
     int extensions) {
 
   RegionProgress to(RegionPhase next, int nextStep, Instant at) {
     return new RegionProgress(region, previous, next, nextStep, at, slo, extensions);
   }
 
-  RegionProgress with(SloState state) {
+  RegionProgress with(SloStatus state) {
     return new RegionProgress(region, previous, phase, step, since, state, extensions);
   }
 

@@ -1,5 +1,8 @@
 package dev.runway.guard.rollout;
 
+import dev.runway.common.events.RolloutStatus;
+import dev.runway.common.events.SloStatus;
+import dev.runway.common.manifest.Environment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,7 @@ import java.util.Map;
  */
 public record Rollout(
     String service,
-    String environment,
+    Environment environment,
     String revision,
     RolloutPolicy policy,
     Map<String, RegionProgress> regions,
@@ -41,7 +44,7 @@ public record Rollout(
    */
   public static Rollout plan(
       String service,
-      String environment,
+      Environment environment,
       String revision,
       RolloutPolicy policy,
       Map<String, String> previous) {
@@ -56,7 +59,7 @@ public record Rollout(
                 RegionPhase.WAITING,
                 0,
                 null,
-                SloState.INSUFFICIENT_DATA,
+                SloStatus.INSUFFICIENT_DATA,
                 0));
       }
     }

@@ -1,5 +1,8 @@
 package dev.runway.guard.rollout;
 
+import dev.runway.common.events.RolloutStatus;
+import dev.runway.common.events.SloStatus;
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest.OnBreach;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,7 +112,7 @@ public final class Transitions {
         return;
       }
       put(region.with(verdict.state()));
-      if (verdict.state() != SloState.BREACHED
+      if (verdict.state() != SloStatus.BREACHED
           || !(region.phase() == RegionPhase.SHIFTING
               || region.phase() == RegionPhase.BAKING
               || region.phase() == RegionPhase.WATCHING)) {
@@ -177,9 +180,9 @@ public final class Transitions {
         Duration held =
             region.since() == null ? Duration.ZERO : Duration.between(region.since(), at);
         if (region.phase() == RegionPhase.BAKING && held.compareTo(state.policy().bake()) >= 0) {
-          if (region.slo() == SloState.HEALTHY) {
+          if (region.slo() == SloStatus.HEALTHY) {
             advance(region, at);
-          } else if (region.slo() == SloState.INSUFFICIENT_DATA) {
+          } else if (region.slo() == SloStatus.INSUFFICIENT_DATA) {
             put(region.extended(at)); // too few requests to judge: bake longer rather than guess
           }
         } else if (region.phase() == RegionPhase.WATCHING
@@ -275,7 +278,7 @@ public final class Transitions {
     }
 
     private boolean isStaging() {
-      return "staging".equals(state.environment());
+      return state.environment() == Environment.STAGING;
     }
 
     private void put(RegionProgress region) {

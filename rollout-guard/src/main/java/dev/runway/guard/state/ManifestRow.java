@@ -1,5 +1,6 @@
 package dev.runway.guard.state;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.service.persistence.JsonColumn;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -16,11 +17,11 @@ public class ManifestRow extends PanacheEntityBase {
 
   public String service;
 
-  public String environment;
+  public Environment environment;
 
   public String manifest;
 
-  public static String id(String service, String environment) {
+  public static String id(String service, Environment environment) {
     return service + "/" + environment;
   }
 

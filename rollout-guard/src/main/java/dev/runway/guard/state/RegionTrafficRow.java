@@ -1,6 +1,7 @@
 package dev.runway.guard.state;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.runway.common.manifest.Environment;
 import dev.runway.service.persistence.JsonColumn;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
@@ -21,13 +22,13 @@ public class RegionTrafficRow extends PanacheEntityBase {
 
   public String service;
 
-  public String environment;
+  public Environment environment;
 
   public String region;
 
   public String weights;
 
-  public static String id(String service, String environment, String region) {
+  public static String id(String service, Environment environment, String region) {
     return service + "/" + environment + "/" + region;
   }
 
@@ -35,7 +36,7 @@ public class RegionTrafficRow extends PanacheEntityBase {
     return JsonColumn.read(weights, WEIGHTS);
   }
 
-  public static Uni<List<RegionTrafficRow>> of(String service, String environment) {
+  public static Uni<List<RegionTrafficRow>> of(String service, Environment environment) {
     return list("service = ?1 and environment = ?2", service, environment);
   }
 }

@@ -1,7 +1,8 @@
 package dev.runway.guard.state;
 
+import dev.runway.common.events.RolloutStatus;
+import dev.runway.common.manifest.Environment;
 import dev.runway.guard.rollout.Rollout;
-import dev.runway.guard.rollout.RolloutStatus;
 import dev.runway.service.persistence.JsonColumn;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -26,7 +27,7 @@ public class RolloutRow extends PanacheEntityBase {
 
   public String service;
 
-  public String environment;
+  public Environment environment;
 
   public String revision;
 
@@ -40,7 +41,7 @@ public class RolloutRow extends PanacheEntityBase {
   @Column(name = "updated_at")
   public OffsetDateTime updatedAt;
 
-  public static String id(String service, String environment, String revision) {
+  public static String id(String service, Environment environment, String revision) {
     return service + "/" + environment + "/" + revision;
   }
 
@@ -80,13 +81,13 @@ public class RolloutRow extends PanacheEntityBase {
   }
 
   /** The ids of one service × environment's rollouts in progress. */
-  public static Uni<List<String>> activeIds(String service, String environment) {
+  public static Uni<List<String>> activeIds(String service, Environment environment) {
     return ids(
         "where service = ?1 and environment = ?2 and status in ?3", service, environment, ACTIVE);
   }
 
   /** The ids of every rollout of a service × environment, newest first. */
-  public static Uni<List<String>> idsOf(String service, String environment) {
+  public static Uni<List<String>> idsOf(String service, Environment environment) {
     return ids(
         "where service = ?1 and environment = ?2 order by startedAt desc", service, environment);
   }

@@ -2,6 +2,7 @@ package dev.runway.guard.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.guard.rollout.Rollout;
 import java.util.List;
@@ -22,7 +23,7 @@ class RolloutPlansTest {
     Rollout plan =
         RolloutPlans.plan(
             "svc",
-            "staging",
+            Environment.STAGING,
             "v2",
             regional(null),
             ORDER,
@@ -41,7 +42,7 @@ class RolloutPlansTest {
     Rollout plan =
         RolloutPlans.plan(
             "svc",
-            "staging",
+            Environment.STAGING,
             "v2",
             regional(List.of(List.of("us-east1"), List.of("europe-west1"))),
             ORDER,
@@ -55,7 +56,7 @@ class RolloutPlansTest {
     Rollout plan =
         RolloutPlans.plan(
             "svc",
-            "staging",
+            Environment.STAGING,
             "v2",
             regional(null),
             ORDER,

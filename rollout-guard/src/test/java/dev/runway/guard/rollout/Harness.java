@@ -1,5 +1,7 @@
 package dev.runway.guard.rollout;
 
+import dev.runway.common.events.SloStatus;
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest.OnBreach;
 import dev.runway.common.manifest.RunwayManifest.Strategy;
 import java.time.Duration;
@@ -20,12 +22,12 @@ final class Harness {
   final List<Command> history = new ArrayList<>();
   List<Command> last = List.of();
 
-  Harness(String environment, RolloutPolicy policy, Map<String, String> previous) {
+  Harness(Environment environment, RolloutPolicy policy, Map<String, String> previous) {
     state = Rollout.plan("svc", environment, "svc-" + environment + "-00002", policy, previous);
   }
 
   static Harness of(
-      String environment, Strategy strategy, OnBreach onBreach, List<List<String>> waves) {
+      Environment environment, Strategy strategy, OnBreach onBreach, List<List<String>> waves) {
     return new Harness(
         environment, policy(strategy, onBreach, waves), previousEverywhere(environment));
   }
@@ -35,7 +37,7 @@ final class Harness {
     return new RolloutPolicy(strategy, steps, waves, BAKE, onBreach, WATCH);
   }
 
-  static Map<String, String> previousEverywhere(String environment) {
+  static Map<String, String> previousEverywhere(Environment environment) {
     return Map.of(
         "europe-west1", "svc-" + environment + "-00001",
         "us-east1", "svc-" + environment + "-00001",
@@ -67,13 +69,13 @@ final class Harness {
     return caused;
   }
 
-  List<Command> verdict(String region, SloState state) {
+  List<Command> verdict(String region, SloStatus state) {
     return send(new Input.Verdict(region, state, now));
   }
 
   void healthyEverywhere() {
     for (String region : state.regions().keySet()) {
-      verdict(region, SloState.HEALTHY);
+      verdict(region, SloStatus.HEALTHY);
     }
   }
 

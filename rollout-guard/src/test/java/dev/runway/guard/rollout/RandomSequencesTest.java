@@ -2,6 +2,9 @@ package dev.runway.guard.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runway.common.events.RolloutStatus;
+import dev.runway.common.events.SloStatus;
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest.OnBreach;
 import dev.runway.common.manifest.RunwayManifest.Strategy;
 import java.time.Duration;
@@ -30,7 +33,7 @@ class RandomSequencesTest {
                 Stream.of(OnBreach.values())
                     .flatMap(
                         onBreach ->
-                            Stream.of("staging", "production")
+                            Environment.ALL.stream()
                                 .flatMap(
                                     env ->
                                         java.util.stream.IntStream.rangeClosed(1, 20)
@@ -41,7 +44,7 @@ class RandomSequencesTest {
 
   @ParameterizedTest(name = "{0} {1} {2} seed {3}")
   @MethodSource("histories")
-  void promisesHold(Strategy strategy, OnBreach onBreach, String env, int seed) {
+  void promisesHold(Strategy strategy, OnBreach onBreach, Environment env, int seed) {
     List<List<String>> waves =
         strategy == Strategy.regional
             ? List.of(List.of("us-east1"), List.of("europe-west1", "us-west1"))
@@ -55,8 +58,8 @@ class RandomSequencesTest {
       if (pick < 30) {
         h.confirmShifts();
       } else if (pick < 60) {
-        SloState state = random.nextInt(10) == 0 ? SloState.BREACHED : SloState.HEALTHY;
-        h.verdict(region, random.nextInt(8) == 0 ? SloState.INSUFFICIENT_DATA : state);
+        SloStatus state = random.nextInt(10) == 0 ? SloStatus.BREACHED : SloStatus.HEALTHY;
+        h.verdict(region, random.nextInt(8) == 0 ? SloStatus.INSUFFICIENT_DATA : state);
       } else if (pick < 88) {
         h.after(Duration.ofSeconds(random.nextInt(90)));
       } else if (pick < 92) {
@@ -106,10 +109,10 @@ class RandomSequencesTest {
       } else if (c instanceof Command.ApprovePromotion) {
         decisions++;
         assertThat(rolledBack).as("never promoted after a rollback").isEmpty();
-        assertThat(env).isEqualTo("staging");
+        assertThat(env).isEqualTo(Environment.STAGING);
       } else if (c instanceof Command.BlockPromotion) {
         decisions++;
-        assertThat(env).isEqualTo("staging");
+        assertThat(env).isEqualTo(Environment.STAGING);
       } else if (c instanceof Command.Finish f) {
         ended = f;
       }

@@ -2,6 +2,9 @@ package dev.runway.guard.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runway.common.events.RolloutStatus;
+import dev.runway.common.events.SloStatus;
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest.OnBreach;
 import dev.runway.common.manifest.RunwayManifest.Strategy;
 import java.time.Duration;
@@ -17,13 +20,13 @@ class TransitionsTest {
   private static final List<List<String>> TWO_WAVES =
       List.of(List.of("us-east1"), List.of("europe-west1", "us-west1"));
 
-  private static Harness gradual(String env, OnBreach onBreach) {
+  private static Harness gradual(Environment env, OnBreach onBreach) {
     return Harness.of(env, Strategy.gradual, onBreach, ONE_WAVE);
   }
 
   @Test
   void gradualMovesEveryRegionTogetherThroughEveryStep() {
-    Harness h = gradual("staging", OnBreach.region);
+    Harness h = gradual(Environment.STAGING, OnBreach.region);
     assertThat(h.start())
         .containsExactly(
             new Command.ShiftTraffic("europe-west1", "svc-staging-00002", 25),
@@ -49,12 +52,12 @@ class TransitionsTest {
 
   @Test
   void tooLittleDataExtendsTheBakeInsteadOfGuessing() {
-    Harness h = gradual("staging", OnBreach.region);
+    Harness h = gradual(Environment.STAGING, OnBreach.region);
     h.start();
     h.confirmShifts();
     assertThat(h.after(Harness.BAKE)).isEmpty();
     assertThat(h.state.regions().get("us-east1").extensions()).isEqualTo(1);
-    h.verdict("us-east1", SloState.HEALTHY);
+    h.verdict("us-east1", SloStatus.HEALTHY);
     assertThat(h.after(Harness.BAKE))
         .containsExactly(new Command.ShiftTraffic("us-east1", "svc-staging-00002", 50));
     assertThat(h.percent("europe-west1")).isEqualTo(25);
@@ -62,11 +65,11 @@ class TransitionsTest {
 
   @Test
   void regionalStartsTheNextWaveOnlyAfterTheLastBakedHealthyAtFullTraffic() {
-    Harness h = Harness.of("staging", Strategy.regional, OnBreach.region, TWO_WAVES);
+    Harness h = Harness.of(Environment.STAGING, Strategy.regional, OnBreach.region, TWO_WAVES);
     assertThat(h.start())
         .containsExactly(new Command.ShiftTraffic("us-east1", "svc-staging-00002", 25));
     h.confirmShifts();
-    h.verdict("us-east1", SloState.HEALTHY);
+    h.verdict("us-east1", SloStatus.HEALTHY);
     h.after(Harness.BAKE);
     h.confirmShifts();
     assertThat(h.after(Harness.BAKE))
@@ -94,13 +97,13 @@ class TransitionsTest {
 
   @Test
   void expeditedGoesStraightToFullTrafficAndIsStillWatched() {
-    Harness h = Harness.of("production", Strategy.expedited, OnBreach.region, ONE_WAVE);
+    Harness h = Harness.of(Environment.PRODUCTION, Strategy.expedited, OnBreach.region, ONE_WAVE);
     assertThat(h.start()).extracting(c -> ((Command.ShiftTraffic) c).percent()).containsOnly(100);
     h.confirmShifts();
     h.healthyEverywhere();
     h.after(Harness.BAKE);
     assertThat(h.phase("us-west1")).isEqualTo(RegionPhase.WATCHING);
-    assertThat(h.verdict("us-west1", SloState.BREACHED))
+    assertThat(h.verdict("us-west1", SloStatus.BREACHED))
         .containsExactly(
             new Command.Rollback(
                 "us-west1",
@@ -110,18 +113,18 @@ class TransitionsTest {
 
   @Test
   void aBreachRollsBackThatRegionOnlyAndTheOthersCarryOn() {
-    Harness h = gradual("staging", OnBreach.region);
+    Harness h = gradual(Environment.STAGING, OnBreach.region);
     h.start();
     h.confirmShifts();
-    List<Command> commands = h.verdict("us-east1", SloState.BREACHED);
+    List<Command> commands = h.verdict("us-east1", SloStatus.BREACHED);
     assertThat(commands)
         .containsExactly(
             new Command.Rollback(
                 "us-east1", "svc-staging-00001", "svc-staging-00002 breached its SLO in us-east1"),
             new Command.BlockPromotion(
                 "svc-staging-00002", "svc-staging-00002 breached its SLO in us-east1"));
-    h.verdict("europe-west1", SloState.HEALTHY);
-    h.verdict("us-west1", SloState.HEALTHY);
+    h.verdict("europe-west1", SloStatus.HEALTHY);
+    h.verdict("us-west1", SloStatus.HEALTHY);
     for (int i = 0; i < 6; i++) {
       h.after(Harness.BAKE);
       h.confirmShifts();
@@ -140,10 +143,10 @@ class TransitionsTest {
 
   @Test
   void haltStopsTheWavesNotYetStarted() {
-    Harness h = Harness.of("staging", Strategy.regional, OnBreach.halt, TWO_WAVES);
+    Harness h = Harness.of(Environment.STAGING, Strategy.regional, OnBreach.halt, TWO_WAVES);
     h.start();
     h.confirmShifts();
-    assertThat(h.verdict("us-east1", SloState.BREACHED))
+    assertThat(h.verdict("us-east1", SloStatus.BREACHED))
         .hasSize(3)
         .last()
         .isEqualTo(new Command.Finish(RolloutStatus.ROLLED_BACK, List.of("us-east1")));
@@ -156,10 +159,10 @@ class TransitionsTest {
 
   @Test
   void allRollsBackEveryServingRegion() {
-    Harness h = gradual("production", OnBreach.all);
+    Harness h = gradual(Environment.PRODUCTION, OnBreach.all);
     h.start();
     h.confirmShifts();
-    assertThat(h.verdict("us-west1", SloState.BREACHED))
+    assertThat(h.verdict("us-west1", SloStatus.BREACHED))
         .filteredOn(Command.Rollback.class::isInstance)
         .extracting(c -> ((Command.Rollback) c).region())
         .containsExactlyInAnyOrder("europe-west1", "us-east1", "us-west1");
@@ -169,12 +172,12 @@ class TransitionsTest {
 
   @Test
   void aDuplicateOrLateBreachAfterTheRollbackChangesNothing() {
-    Harness h = gradual("staging", OnBreach.region);
+    Harness h = gradual(Environment.STAGING, OnBreach.region);
     h.start();
     h.confirmShifts();
-    h.verdict("us-east1", SloState.BREACHED);
+    h.verdict("us-east1", SloStatus.BREACHED);
     Rollout before = h.state;
-    assertThat(h.verdict("us-east1", SloState.BREACHED)).isEmpty();
+    assertThat(h.verdict("us-east1", SloStatus.BREACHED)).isEmpty();
     assertThat(h.send(new Input.Shifted("us-east1", 25, h.now))).isEmpty();
     assertThat(h.state.regions().get("us-east1").phase())
         .isEqualTo(before.regions().get("us-east1").phase());
@@ -182,10 +185,10 @@ class TransitionsTest {
 
   @Test
   void whenThePreviousRevisionBreachesTooItStopsForAPersonInsteadOfBouncing() {
-    Harness h = gradual("staging", OnBreach.region);
+    Harness h = gradual(Environment.STAGING, OnBreach.region);
     h.start();
     h.confirmShifts();
-    h.verdict("us-east1", SloState.BREACHED);
+    h.verdict("us-east1", SloStatus.BREACHED);
     assertThat(h.send(new Input.PreviousBreached("us-east1", h.now)))
         .containsExactly(
             new Command.RaiseRollbackFailed(
@@ -193,7 +196,7 @@ class TransitionsTest {
                 "the previous revision svc-staging-00001 breaches in us-east1 too, after the rollback"),
             new Command.Finish(RolloutStatus.FAILED, List.of("us-east1")));
     assertThat(h.send(new Input.PreviousBreached("us-east1", h.now))).isEmpty();
-    assertThat(h.verdict("europe-west1", SloState.BREACHED)).isEmpty();
+    assertThat(h.verdict("europe-west1", SloStatus.BREACHED)).isEmpty();
     assertThat(h.after(Harness.BAKE)).isEmpty();
   }
 
@@ -201,7 +204,7 @@ class TransitionsTest {
   void aFirstDeploymentTakesAllTrafficAndABreachThereNeedsAPerson() {
     Harness h =
         new Harness(
-            "staging",
+            Environment.STAGING,
             Harness.policy(Strategy.gradual, OnBreach.region, ONE_WAVE),
             Map.of("us-east1", "svc-staging-00001"));
     assertThat(h.start())
@@ -210,7 +213,7 @@ class TransitionsTest {
             new Command.ShiftTraffic("us-east1", "svc-staging-00002", 25),
             new Command.ShiftTraffic("us-west1", "svc-staging-00002", 100));
     h.confirmShifts();
-    assertThat(h.verdict("us-west1", SloState.BREACHED))
+    assertThat(h.verdict("us-west1", SloStatus.BREACHED))
         .first()
         .isEqualTo(
             new Command.RaiseRollbackFailed(
@@ -224,7 +227,7 @@ class TransitionsTest {
   void productionNeverAsksForPromotion(Strategy strategy) {
     Harness h =
         Harness.of(
-            "production",
+            Environment.PRODUCTION,
             strategy,
             OnBreach.region,
             strategy == Strategy.regional ? TWO_WAVES : ONE_WAVE);
@@ -239,7 +242,7 @@ class TransitionsTest {
   void aHealthyStagingRolloutReachesFullTrafficEverywhereAndApprovesOnce(Strategy strategy) {
     Harness h =
         Harness.of(
-            "staging",
+            Environment.STAGING,
             strategy,
             OnBreach.region,
             strategy == Strategy.regional ? TWO_WAVES : ONE_WAVE);
@@ -258,13 +261,13 @@ class TransitionsTest {
 
   @Test
   void aPausedRolloutHoldsItsStepButABreachStillRollsBack() {
-    Harness h = gradual("staging", OnBreach.region);
+    Harness h = gradual(Environment.STAGING, OnBreach.region);
     h.start();
     h.confirmShifts();
     h.healthyEverywhere();
     h.send(new Input.Pause(h.now));
     assertThat(h.after(Harness.BAKE.multipliedBy(3))).isEmpty();
-    assertThat(h.verdict("us-east1", SloState.BREACHED))
+    assertThat(h.verdict("us-east1", SloStatus.BREACHED))
         .first()
         .isInstanceOf(Command.Rollback.class);
     h.send(new Input.Resume(h.now));
@@ -275,7 +278,7 @@ class TransitionsTest {
 
   @Test
   void anOperatorRollsBackOneRegionOrEverything() {
-    Harness h = gradual("staging", OnBreach.region);
+    Harness h = gradual(Environment.STAGING, OnBreach.region);
     h.start();
     h.confirmShifts();
     assertThat(h.send(new Input.OperatorRollback(List.of("us-west1"), h.now)))
@@ -290,7 +293,7 @@ class TransitionsTest {
 
   @Test
   void startingTwiceOrConfirmingTheWrongShareDoesNothing() {
-    Harness h = gradual("staging", OnBreach.region);
+    Harness h = gradual(Environment.STAGING, OnBreach.region);
     h.start();
     assertThat(h.start()).isEmpty();
     assertThat(h.send(new Input.Shifted("us-east1", 50, h.now))).isEmpty();
@@ -300,19 +303,19 @@ class TransitionsTest {
 
   @Test
   void aNewerRevisionSupersedesTheRolloutAndItsLateFactsDoNothing() {
-    Harness h = gradual("staging", OnBreach.region);
+    Harness h = gradual(Environment.STAGING, OnBreach.region);
     h.start();
     h.confirmShifts();
     assertThat(h.send(new Input.Supersede("svc-staging-00003", h.now)))
         .containsExactly(new Command.Finish(RolloutStatus.SUPERSEDED, List.of()));
     assertThat(h.state.finished()).isTrue();
-    assertThat(h.send(new Input.Verdict("us-east1", SloState.BREACHED, h.now))).isEmpty();
+    assertThat(h.send(new Input.Verdict("us-east1", SloStatus.BREACHED, h.now))).isEmpty();
     assertThat(h.after(Harness.BAKE)).isEmpty();
   }
 
   @Test
   void servingIsTheConfirmedShareOnly() {
-    Harness h = gradual("staging", OnBreach.region);
+    Harness h = gradual(Environment.STAGING, OnBreach.region);
     h.start();
     RegionProgress east = h.state.regions().get("us-east1");
     assertThat(h.state.serving(east)).as("asked for, not yet confirmed").isZero();
@@ -322,10 +325,10 @@ class TransitionsTest {
 
   @Test
   void aPreviousRevisionBreachingAfterTheRolloutEndedRolledBackStillNeedsAPerson() {
-    Harness h = gradual("production", OnBreach.all);
+    Harness h = gradual(Environment.PRODUCTION, OnBreach.all);
     h.start();
     h.confirmShifts();
-    h.verdict("us-west1", SloState.BREACHED);
+    h.verdict("us-west1", SloStatus.BREACHED);
     assertThat(h.state.status()).isEqualTo(RolloutStatus.ROLLED_BACK);
     assertThat(h.send(new Input.PreviousBreached("us-east1", h.now)))
         .startsWith(

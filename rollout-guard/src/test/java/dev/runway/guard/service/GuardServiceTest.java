@@ -8,18 +8,24 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.runway.common.events.DeploymentCompleted;
 import dev.runway.common.events.ManifestChanged;
+import dev.runway.common.events.Origin;
 import dev.runway.common.events.PromotionApproved;
 import dev.runway.common.events.PromotionBlocked;
 import dev.runway.common.events.RollbackRequested;
 import dev.runway.common.events.RolledBack;
 import dev.runway.common.events.RolloutFinished;
 import dev.runway.common.events.RolloutStarted;
+import dev.runway.common.events.RolloutStatus;
+import dev.runway.common.events.Severity;
+import dev.runway.common.events.Sli;
 import dev.runway.common.events.SloBreached;
+import dev.runway.common.events.SloStatus;
 import dev.runway.common.events.SloStatusChanged;
 import dev.runway.common.events.Topics;
 import dev.runway.common.events.TrafficShiftRequested;
 import dev.runway.common.events.TrafficShifted;
 import dev.runway.common.events.WindowEvidence;
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.ManifestValidator;
 import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.common.regions.RegionCatalogue;
@@ -69,7 +75,7 @@ class GuardServiceTest {
     producer.close();
   }
 
-  private static void manifest(String service, String environment) {
+  private static void manifest(String service, Environment environment) {
     String yaml =
         String.format(
             """
@@ -94,12 +100,12 @@ class GuardServiceTest {
             environment,
             new ManifestValidator(RegionCatalogue.cloudRun())
                 .validate(yaml, "runway-" + environment + ".yml", Optional.empty()),
-            "api",
+            Origin.api,
             null));
   }
 
   /** What the reconciler does: v2 ready at 0% beside v1 in every region, then completed. */
-  private static void deployed(String service, String environment, String v1, String v2) {
+  private static void deployed(String service, Environment environment, String v1, String v2) {
     for (String region : REGIONS) {
       shifted(service, environment, region, Map.of(v1, 100, v2, 0));
     }
@@ -118,7 +124,7 @@ class GuardServiceTest {
   }
 
   private static void shifted(
-      String service, String environment, String region, Map<String, Integer> weights) {
+      String service, Environment environment, String region, Map<String, Integer> weights) {
     Map<String, String> urls =
         weights.keySet().stream()
             .collect(Collectors.toMap(r -> r, r -> "http://127.0.0.1:1/" + r + "/" + region));
@@ -126,12 +132,13 @@ class GuardServiceTest {
   }
 
   /** Plays the reconciler for every step the guard asks for, as it asks. */
-  private static void confirmSteps(String service, String environment, String v1, int percent) {
+  private static void confirmSteps(
+      String service, Environment environment, String v1, int percent) {
     confirmSteps(service, environment, v1, percent, REGIONS);
   }
 
   private static void confirmSteps(
-      String service, String environment, String v1, int percent, List<String> regions) {
+      String service, Environment environment, String v1, int percent, List<String> regions) {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> steps(service, percent).size() >= regions.size());
@@ -155,7 +162,8 @@ class GuardServiceTest {
         .toList();
   }
 
-  private static void status(String service, String env, String region, String rev, String s) {
+  private static void status(
+      String service, Environment env, String region, String rev, SloStatus s) {
     producer.send(new SloStatusChanged(service, env, region, rev, s, null, Instant.now()));
   }
 
@@ -179,8 +187,8 @@ class GuardServiceTest {
     String service = "guarded-service";
     String v1 = service + "-staging-00001";
     String v2 = service + "-staging-00002";
-    manifest(service, "staging");
-    deployed(service, "staging", v1, v2);
+    manifest(service, Environment.STAGING);
+    deployed(service, Environment.STAGING, v1, v2);
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -188,22 +196,22 @@ class GuardServiceTest {
     RolloutStarted started = of(RolloutStarted.class, service).get(0);
     assertThat(started.previous()).containsEntry("us-east1", v1).hasSize(3);
     assertThat(started.steps()).containsExactly(50, 100);
-    confirmSteps(service, "staging", v1, 50);
+    confirmSteps(service, Environment.STAGING, v1, 50);
     assertThat(steps(service, 50)).allSatisfy(s -> assertThat(s.previousRevision()).isEqualTo(v1));
     for (String region : List.of("europe-west1", "us-west1")) {
-      status(service, "staging", region, v2, "HEALTHY");
+      status(service, Environment.STAGING, region, v2, SloStatus.HEALTHY);
     }
 
     SloBreached breach =
         new SloBreached(
             service,
-            "staging",
+            Environment.STAGING,
             "us-east1",
             v2,
-            "availability",
+            Sli.AVAILABILITY,
             99.9,
             "page-1h-5m",
-            "page",
+            Severity.page,
             150.0,
             List.of(new WindowEvidence("1h", 36, 400, 60, 150.0)),
             0.2,
@@ -225,7 +233,7 @@ class GuardServiceTest {
     producer.send(
         new RolledBack(
             service,
-            "staging",
+            Environment.STAGING,
             "us-east1",
             v2,
             v1,
@@ -235,11 +243,12 @@ class GuardServiceTest {
             Instant.now()));
     producer.send(breach);
     // The healthy regions carry on to 100% and finish their watch.
-    confirmSteps(service, "staging", v1, 100, List.of("europe-west1", "us-west1"));
+    confirmSteps(service, Environment.STAGING, v1, 100, List.of("europe-west1", "us-west1"));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> of(RolloutFinished.class, service).size() == 1);
-    assertThat(of(RolloutFinished.class, service).get(0).status()).isEqualTo("ROLLED_BACK");
+    assertThat(of(RolloutFinished.class, service).get(0).status())
+        .isEqualTo(RolloutStatus.ROLLED_BACK);
     assertThat(of(RolloutFinished.class, service).get(0).rolledBack()).containsExactly("us-east1");
     assertThat(of(RollbackRequested.class, service)).hasSize(1);
     assertThat(of(PromotionApproved.class, service)).isEmpty();
@@ -270,9 +279,9 @@ class GuardServiceTest {
     String service = "healthy-service";
     String v1 = service + "-staging-00001";
     String v2 = service + "-staging-00002";
-    manifest(service, "staging");
-    deployed(service, "staging", v1, v2);
-    confirmSteps(service, "staging", v1, 50);
+    manifest(service, Environment.STAGING);
+    deployed(service, Environment.STAGING, v1, v2);
+    confirmSteps(service, Environment.STAGING, v1, 50);
 
     given()
         .post("/api/v1/rollouts/" + service + "/pause")
@@ -287,7 +296,7 @@ class GuardServiceTest {
         .statusCode(200)
         .body("[0].paused", equalTo(true));
     for (String region : REGIONS) {
-      status(service, "staging", region, v2, "HEALTHY");
+      status(service, Environment.STAGING, region, v2, SloStatus.HEALTHY);
     }
     await()
         .during(Duration.ofSeconds(3))
@@ -300,7 +309,7 @@ class GuardServiceTest {
         .then()
         .statusCode(200)
         .body("[0].paused", equalTo(false));
-    confirmSteps(service, "staging", v1, 100);
+    confirmSteps(service, Environment.STAGING, v1, 100);
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> of(PromotionApproved.class, service).size() == 1);
@@ -308,7 +317,8 @@ class GuardServiceTest {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> of(RolloutFinished.class, service).size() == 1);
-    assertThat(of(RolloutFinished.class, service).get(0).status()).isEqualTo("SUCCEEDED");
+    assertThat(of(RolloutFinished.class, service).get(0).status())
+        .isEqualTo(RolloutStatus.SUCCEEDED);
     assertThat(of(RollbackRequested.class, service)).isEmpty();
 
     given()

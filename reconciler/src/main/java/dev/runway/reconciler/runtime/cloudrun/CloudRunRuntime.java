@@ -11,6 +11,7 @@ import com.google.cloud.run.v2.TrafficTarget;
 import com.google.cloud.run.v2.TrafficTargetAllocationType;
 import com.google.cloud.run.v2.TrafficTargetStatus;
 import dev.runway.common.events.Revision;
+import dev.runway.common.manifest.Environment;
 import dev.runway.reconciler.runtime.DeployFailed;
 import dev.runway.reconciler.runtime.Placement;
 import dev.runway.reconciler.runtime.RegionRuntime;
@@ -54,7 +55,7 @@ public final class CloudRunRuntime implements RegionRuntime, AutoCloseable {
    * requires.
    */
   static String serviceId(Placement placement) {
-    return "production".equals(placement.environment())
+    return placement.environment() == Environment.PRODUCTION
         ? placement.service()
         : placement.service() + "-" + placement.environment();
   }

@@ -22,7 +22,7 @@ final class ServiceTemplates {
     Map<String, String> env = new TreeMap<>(revision.env());
     env.put("RUNWAY_REGION", placement.region());
     env.put("RUNWAY_SERVICE", placement.service());
-    env.put("RUNWAY_ENVIRONMENT", placement.environment());
+    env.put("RUNWAY_ENVIRONMENT", placement.environment().wire());
     env.put("RUNWAY_REVISION", revision.name());
     Container.Builder container =
         Container.newBuilder()

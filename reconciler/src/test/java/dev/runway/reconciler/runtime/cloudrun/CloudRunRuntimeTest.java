@@ -11,6 +11,7 @@ import com.google.cloud.run.v2.Service;
 import com.google.cloud.run.v2.ServicesClient;
 import com.google.cloud.run.v2.ServicesSettings;
 import dev.runway.common.events.Revision;
+import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.reconciler.runtime.DeployFailed;
 import dev.runway.reconciler.runtime.Placement;
@@ -32,8 +33,9 @@ import org.junit.jupiter.api.Test;
 class CloudRunRuntimeTest {
 
   private static final String PROJECT = "runway-test";
-  private static final Placement EUROPE = new Placement("hello", "production", "europe-west1");
-  private static final Placement STAGING = new Placement("hello", "staging", "us-east1");
+  private static final Placement EUROPE =
+      new Placement("hello", Environment.PRODUCTION, "europe-west1");
+  private static final Placement STAGING = new Placement("hello", Environment.STAGING, "us-east1");
 
   private FakeCloudRun cloudRun;
   private ManagedChannel channel;

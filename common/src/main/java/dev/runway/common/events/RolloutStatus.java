@@ -1,4 +1,4 @@
-package dev.runway.guard.rollout;
+package dev.runway.common.events;
 
 /** A rollout as a whole. */
 public enum RolloutStatus {

@@ -1,4 +1,4 @@
-package dev.runway.observability.slo;
+package dev.runway.common.events;
 
 /** One revision's standing on one SLI in one region. */
 public enum SloStatus {
