@@ -62,7 +62,17 @@ class RolloutEndToEndTest {
     Process traffic = null;
     try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
       Api.provision(launcher, bus, Api.inventory(SERVICE), SERVICE);
-      apply(launcher, manifest(launcher, "runway-staging.yml"), "staging");
+      // The reconciler learns of the provisioning from the bus too, a moment after the recorder:
+      // until then it answers 409, which the first apply waits out.
+      String staging = manifest(launcher, "runway-staging.yml");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  launcher
+                          .run(Duration.ofMinutes(1), "apply", "-f", staging, "--env", "staging")
+                          .exitCode()
+                      == 0);
       apply(launcher, manifest(launcher, "runway-production.yml"), "production");
       await()
           .atMost(Duration.ofSeconds(120))

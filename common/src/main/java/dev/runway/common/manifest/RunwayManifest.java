@@ -1,6 +1,10 @@
 package dev.runway.common.manifest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runway.common.events.EventCodec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,21 @@ public record RunwayManifest(
 
   public static final String API_VERSION = "runway/v1";
   public static final String KIND = "RunwayService";
+
+  /**
+   * This manifest with another image and everything else as it is. It goes through the wire format
+   * rather than the constructors, so a field added to any section later is carried over too.
+   */
+  public RunwayManifest withImage(String image) {
+    ObjectMapper json = EventCodec.json();
+    ObjectNode tree = json.valueToTree(this);
+    ((ObjectNode) tree.get("spec")).put("image", image);
+    try {
+      return json.treeToValue(tree, RunwayManifest.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a manifest that was read is always writable", e);
+    }
+  }
 
   /**
    * @param name the service, as the inventory names it

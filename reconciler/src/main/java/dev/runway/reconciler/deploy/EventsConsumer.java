@@ -8,6 +8,7 @@ import dev.runway.common.events.RollbackRequested;
 import dev.runway.common.events.ServiceDecommissioned;
 import dev.runway.common.events.ServiceProvisioned;
 import dev.runway.common.events.TrafficShiftRequested;
+import dev.runway.reconciler.rollout.Promotions;
 import dev.runway.reconciler.rollout.RolloutOrders;
 import dev.runway.reconciler.state.ProvisionedService;
 import dev.runway.service.messaging.EventConsumption;
@@ -31,16 +32,19 @@ public class EventsConsumer {
   private final Reconciliation reconciliation;
   private final RegionDeployer deployer;
   private final RolloutOrders orders;
+  private final Promotions promotions;
 
   public EventsConsumer(
       EventConsumption consumption,
       Reconciliation reconciliation,
       RegionDeployer deployer,
-      RolloutOrders orders) {
+      RolloutOrders orders,
+      Promotions promotions) {
     this.consumption = consumption;
     this.reconciliation = reconciliation;
     this.deployer = deployer;
     this.orders = orders;
+    this.promotions = promotions;
   }
 
   @Incoming("services")
@@ -71,7 +75,7 @@ public class EventsConsumer {
       return orders.rollback(order, event.trace());
     }
     if (event.data() instanceof PromotionApproved approval) {
-      return orders.promote(approval, event.trace());
+      return promotions.promote(approval, event.trace());
     }
     return Uni.createFrom().voidItem();
   }

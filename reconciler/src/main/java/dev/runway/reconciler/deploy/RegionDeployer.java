@@ -16,8 +16,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,7 +111,7 @@ public class RegionDeployer {
         return RegionOutcome.removed(request, millisSince(start));
       }
       RunningRevision running = runtime.deploy(placement, request.revision());
-      Map<String, String> urls = urls(runtime.running(placement));
+      Map<String, String> urls = RunningRevision.urls(runtime.running(placement));
       urls.put(running.revision(), running.url());
       Map<String, Integer> traffic =
           TrafficSplits.afterDeploy(
@@ -126,13 +124,6 @@ public class RegionDeployer {
     } catch (RuntimeException e) {
       return RegionOutcome.failed(request, e.toString(), millisSince(start));
     }
-  }
-
-  /** Where each running revision answers. */
-  public static Map<String, String> urls(List<RunningRevision> running) {
-    Map<String, String> urls = new HashMap<>();
-    running.forEach(r -> urls.put(r.revision(), r.url()));
-    return urls;
   }
 
   private static long millisSince(long start) {

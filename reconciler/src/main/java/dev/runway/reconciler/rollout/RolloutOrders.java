@@ -1,21 +1,16 @@
 package dev.runway.reconciler.rollout;
 
-import dev.runway.common.events.ManifestChanged;
-import dev.runway.common.events.Origin;
-import dev.runway.common.events.PromotionApproved;
 import dev.runway.common.events.RollbackFailed;
 import dev.runway.common.events.RollbackRequested;
 import dev.runway.common.events.RolledBack;
 import dev.runway.common.events.TrafficShiftRequested;
 import dev.runway.common.events.TrafficShifted;
 import dev.runway.common.manifest.Environment;
-import dev.runway.common.manifest.RunwayManifest;
-import dev.runway.reconciler.deploy.RegionDeployer;
 import dev.runway.reconciler.plan.RegionStatus;
 import dev.runway.reconciler.runtime.DeployFailed;
 import dev.runway.reconciler.runtime.Placement;
 import dev.runway.reconciler.runtime.RegionRuntime;
-import dev.runway.reconciler.state.DesiredManifest;
+import dev.runway.reconciler.runtime.RunningRevision;
 import dev.runway.reconciler.state.RegionState;
 import dev.runway.reconciler.state.RevisionRecord;
 import dev.runway.service.outbox.Outbox;
@@ -144,69 +139,6 @@ public class RolloutOrders {
                         }));
   }
 
-  /**
-   * Production takes the staging revision's image under production's own manifest, as a
-   * ManifestChanged on the bus, so the deployment and its guarded rollout follow the usual path.
-   */
-  public Uni<Void> promote(PromotionApproved approval, Context trace) {
-    return RevisionRecord.<RevisionRecord>findById(approval.revision())
-        .chain(
-            staging ->
-                DesiredManifest.<DesiredManifest>findById(
-                        DesiredManifest.id(approval.service(), Environment.PRODUCTION))
-                    .chain(
-                        production -> {
-                          if (staging == null || production == null) {
-                            LOG.warnf(
-                                "Promotion of %s approved, but %s; apply a production manifest"
-                                    + " (runway apply --env production) to promote",
-                                approval.revision(),
-                                staging == null
-                                    ? "the revision is unknown"
-                                    : "production has no manifest");
-                            return Uni.createFrom().voidItem();
-                          }
-                          String image = staging.revision().image();
-                          RunwayManifest current = production.manifest();
-                          if (current.spec().image().equals(image)) {
-                            LOG.infof(
-                                "Production of %s already runs %s", approval.service(), image);
-                            return Uni.createFrom().voidItem();
-                          }
-                          LOG.infof(
-                              "Promoting %s to production: image %s", approval.revision(), image);
-                          return outbox
-                              .add(
-                                  new ManifestChanged(
-                                      approval.service(),
-                                      Environment.PRODUCTION,
-                                      withImage(current, image),
-                                      Origin.promotion,
-                                      null),
-                                  trace)
-                              .replaceWithVoid();
-                        }));
-  }
-
-  static RunwayManifest withImage(RunwayManifest manifest, String image) {
-    RunwayManifest.Spec s = manifest.spec();
-    return new RunwayManifest(
-        manifest.apiVersion(),
-        manifest.kind(),
-        manifest.metadata(),
-        new RunwayManifest.Spec(
-            image,
-            s.containerPort(),
-            s.regions(),
-            s.env(),
-            s.resources(),
-            s.scaling(),
-            s.health(),
-            s.slo(),
-            s.rollout(),
-            s.local()));
-  }
-
   private static Uni<RegionState> region(String service, Environment environment, String region) {
     return RegionState.findById(RegionState.id(service, environment, region));
   }
@@ -226,7 +158,7 @@ public class RolloutOrders {
                       runtime.deploy(placement, ensureRunning.revision());
                     }
                     runtime.route(placement, split);
-                    Map<String, String> urls = RegionDeployer.urls(runtime.running(placement));
+                    Map<String, String> urls = RunningRevision.urls(runtime.running(placement));
                     urls.keySet().retainAll(split.keySet());
                     return new Routed(split, urls);
                   } catch (DeployFailed e) {
