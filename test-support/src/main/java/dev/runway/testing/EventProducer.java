@@ -24,7 +24,18 @@ public final class EventProducer implements AutoCloseable {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
-    producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    // Kafka loads its metrics reporters through the thread's context class loader. In a
+    // @QuarkusTest's @BeforeAll that can be another loader than the one KafkaProducer came from,
+    // and then JmxReporter "is not a MetricsReporter" (ClassCastException, seen once in the
+    // provisioner's tests): construct it with this class's own loader.
+    Thread thread = Thread.currentThread();
+    ClassLoader context = thread.getContextClassLoader();
+    thread.setContextClassLoader(KafkaProducer.class.getClassLoader());
+    try {
+      producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    } finally {
+      thread.setContextClassLoader(context);
+    }
   }
 
   /** Wraps an event in a new CloudEvent and sends it to its topic; returns the envelope. */
