@@ -2,7 +2,6 @@ package dev.runway.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runway.common.events.DeploymentCompleted;
-import dev.runway.common.events.EventCodec;
 import dev.runway.common.events.RollbackRequested;
 import dev.runway.common.events.RolledBack;
 import dev.runway.common.events.RolloutFinished;
@@ -13,6 +12,7 @@ import dev.runway.common.events.SloBreached;
 import dev.runway.common.events.SloStatus;
 import dev.runway.common.events.SloStatusChanged;
 import dev.runway.common.events.TrafficShiftRequested;
+import dev.runway.common.json.WireJson;
 import dev.runway.common.manifest.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -214,7 +214,7 @@ public final class RollbackBench {
       }
       Thread.sleep(200);
     }
-    return EventCodec.json().readTree(Files.readString(traffic));
+    return WireJson.mapper().readTree(Files.readString(traffic));
   }
 
   static String report(String label, List<Run> runs, int[] canaries) {

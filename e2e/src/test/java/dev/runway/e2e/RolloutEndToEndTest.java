@@ -62,11 +62,13 @@ class RolloutEndToEndTest {
     Process traffic = null;
     try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
       Api.provision(launcher, bus, Api.inventory(SERVICE), SERVICE);
-      // The reconciler learns of the provisioning from the bus too, a moment after the recorder:
-      // until then it answers 409, which the first apply waits out.
+      // The reconciler learns of the provisioning from the bus too, after the recorder, and later
+      // still when the test before killed it (its partitions move once the dead member's session
+      // times out): until then it answers 409, which the first apply waits out.
       String staging = manifest(launcher, "runway-staging.yml");
       await()
-          .atMost(Duration.ofSeconds(30))
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofSeconds(1))
           .until(
               () ->
                   launcher

@@ -1,6 +1,6 @@
 package dev.runway.router;
 
-import dev.runway.common.events.EventCodec;
+import dev.runway.common.json.WireJson;
 import dev.runway.common.regions.RegionCatalogue;
 import dev.runway.router.admin.RoutesView;
 import dev.runway.router.balancing.OutlierDetector;
@@ -87,7 +87,7 @@ public class GatewayRouter {
                 ctx.response()
                     .putHeader("Content-Type", "application/json")
                     .end(
-                        EventCodec.json()
+                        WireJson.mapper()
                             .writerWithDefaultPrettyPrinter()
                             .writeValueAsString(RoutesView.of(table, System.nanoTime())));
               } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

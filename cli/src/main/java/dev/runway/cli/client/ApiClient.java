@@ -1,7 +1,7 @@
 package dev.runway.cli.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.runway.common.events.EventCodec;
+import dev.runway.common.json.WireJson;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -57,7 +57,7 @@ public final class ApiClient {
       String body = response.body();
       return new Answer(
           response.statusCode(),
-          body == null || body.isBlank() ? null : EventCodec.json().readTree(body));
+          body == null || body.isBlank() ? null : WireJson.mapper().readTree(body));
     } catch (ConnectException e) {
       throw new IOException(
           "cannot reach "

@@ -6,6 +6,7 @@ import dev.runway.common.events.EventCodec;
 import dev.runway.common.events.EventEnvelope;
 import dev.runway.common.events.PoisonEvent;
 import dev.runway.common.events.RunwayEvent;
+import dev.runway.common.json.WireJson;
 import dev.runway.common.manifest.RunwayManifest;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
@@ -104,7 +105,7 @@ public record EventLine(
   }
 
   public String json() {
-    ObjectNode node = EventCodec.json().createObjectNode();
+    ObjectNode node = WireJson.mapper().createObjectNode();
     node.put("time", time.toString());
     node.put("topic", topic);
     node.put("type", type);
@@ -113,7 +114,7 @@ public record EventLine(
       node.put("id", event.id());
       node.put("source", event.source());
       node.put("ce_type", event.type());
-      node.set("data", EventCodec.json().valueToTree(event.data()));
+      node.set("data", WireJson.mapper().valueToTree(event.data()));
     } else {
       node.put("summary", summary);
     }

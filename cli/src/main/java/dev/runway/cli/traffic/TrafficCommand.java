@@ -1,6 +1,6 @@
 package dev.runway.cli.traffic;
 
-import dev.runway.common.events.EventCodec;
+import dev.runway.common.json.WireJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -149,7 +149,7 @@ public class TrafficCommand implements Callable<Integer> {
     report.put("unanswered", tally.unanswered());
     try {
       Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-      Files.writeString(tmp, EventCodec.json().writeValueAsString(report));
+      Files.writeString(tmp, WireJson.mapper().writeValueAsString(report));
       Files.move(
           tmp,
           out,

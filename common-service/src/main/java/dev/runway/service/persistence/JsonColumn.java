@@ -2,7 +2,7 @@ package dev.runway.service.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.runway.common.events.EventCodec;
+import dev.runway.common.json.WireJson;
 
 /** JSON kept in a text column, in the wire format of the events (snake_case, ISO times). */
 public final class JsonColumn {
@@ -10,7 +10,7 @@ public final class JsonColumn {
 
   public static String write(Object value) {
     try {
-      return EventCodec.json().writeValueAsString(value);
+      return WireJson.mapper().writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -18,7 +18,7 @@ public final class JsonColumn {
 
   public static <T> T read(String json, Class<T> type) {
     try {
-      return EventCodec.json().readValue(json, type);
+      return WireJson.mapper().readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable " + type.getSimpleName() + " column", e);
     }
@@ -26,7 +26,7 @@ public final class JsonColumn {
 
   public static <T> T read(String json, TypeReference<T> type) {
     try {
-      return EventCodec.json().readValue(json, type);
+      return WireJson.mapper().readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable column", e);
     }

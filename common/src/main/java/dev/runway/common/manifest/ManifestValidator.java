@@ -1,7 +1,7 @@
 package dev.runway.common.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.runway.common.events.EventCodec;
+import dev.runway.common.json.WireJson;
 import dev.runway.common.regions.RegionCatalogue;
 import dev.runway.common.schema.JsonSchemaDocument;
 import dev.runway.common.schema.LocatedDocument;
@@ -58,7 +58,7 @@ public final class ManifestValidator {
     if (!problems.isEmpty()) {
       throw new ValidationFailed(problems);
     }
-    return EventCodec.json().convertValue(document.root(), RunwayManifest.class);
+    return WireJson.mapper().convertValue(document.root(), RunwayManifest.class);
   }
 
   private List<Problem> semanticProblems(JsonNode root, Optional<Set<String>> provisioned) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.runway.common.events.EventCodec;
+import dev.runway.common.json.WireJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ public record RunwayManifest(
    * rather than the constructors, so a field added to any section later is carried over too.
    */
   public RunwayManifest withImage(String image) {
-    ObjectMapper json = EventCodec.json();
+    ObjectMapper json = WireJson.mapper();
     ObjectNode tree = json.valueToTree(this);
     ((ObjectNode) tree.get("spec")).put("image", image);
     try {

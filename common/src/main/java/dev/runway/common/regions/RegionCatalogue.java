@@ -1,7 +1,7 @@
 package dev.runway.common.regions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.runway.common.events.EventCodec;
+import dev.runway.common.json.WireJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,7 +59,7 @@ public final class RegionCatalogue {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the classpath");
       }
-      JsonNode root = EventCodec.json().readTree(in);
+      JsonNode root = WireJson.mapper().readTree(in);
       List<Region> regions = new ArrayList<>();
       for (JsonNode node : root.path("regions")) {
         regions.add(

@@ -7,7 +7,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.runway.common.events.EventCodec;
+import dev.runway.common.json.WireJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +30,7 @@ public final class JsonSchemaDocument {
     this.resource = resource;
     this.text = text;
     try {
-      this.root = EventCodec.json().readTree(text);
+      this.root = WireJson.mapper().readTree(text);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(resource + " is not valid JSON", e);
     }

@@ -3,6 +3,7 @@ package dev.runway.common.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.runway.common.json.WireJson;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -85,7 +86,7 @@ class EventCatalogDocTest {
     }
     md.append("\nExample data:\n\n```json\n")
         .append(
-            EventCodec.json()
+            WireJson.mapper()
                 .writerWithDefaultPrettyPrinter()
                 .writeValueAsString(EventSamples.of(type)))
         .append("\n```\n\n");
@@ -103,7 +104,7 @@ class EventCatalogDocTest {
       // The values as they are written on the bus, which is what a consumer compares against.
       return "one of "
           + java.util.Arrays.stream(c.getEnumConstants())
-              .map(v -> "`" + EventCodec.json().convertValue(v, String.class) + "`")
+              .map(v -> "`" + WireJson.mapper().convertValue(v, String.class) + "`")
               .collect(Collectors.joining(", "));
     }
     if (c.isRecord()) {

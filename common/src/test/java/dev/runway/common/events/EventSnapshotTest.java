@@ -3,6 +3,7 @@ package dev.runway.common.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.runway.common.json.WireJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -21,14 +22,14 @@ class EventSnapshotTest {
   void shouldKeepTheWireFormatOf(EventType<?> type) throws Exception {
     RunwayEvent sample = EventSamples.of(type);
     String json =
-        EventCodec.json().writerWithDefaultPrettyPrinter().writeValueAsString(sample) + "\n";
+        WireJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(sample) + "\n";
     Path snapshot =
         RepoFiles.root().resolve("common/src/test/resources/snapshots/" + type.ceType() + ".json");
 
     String expected = RepoFiles.expect(snapshot, json);
 
-    JsonNode actualTree = EventCodec.json().readTree(json);
-    assertThat(actualTree).isEqualTo(EventCodec.json().readTree(expected));
+    JsonNode actualTree = WireJson.mapper().readTree(json);
+    assertThat(actualTree).isEqualTo(WireJson.mapper().readTree(expected));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,6 +1,6 @@
 package dev.runway.router.proxy;
 
-import dev.runway.common.events.EventCodec;
+import dev.runway.common.json.WireJson;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +20,7 @@ public final class Problems {
     problem.put("detail", detail);
     String body;
     try {
-      body = EventCodec.json().writeValueAsString(problem);
+      body = WireJson.mapper().writeValueAsString(problem);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       body = "{\"status\":" + status + "}";
     }

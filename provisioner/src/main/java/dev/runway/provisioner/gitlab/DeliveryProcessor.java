@@ -1,8 +1,8 @@
 package dev.runway.provisioner.gitlab;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.runway.common.events.EventCodec;
 import dev.runway.common.events.RunwayEvent;
+import dev.runway.common.json.WireJson;
 import dev.runway.provisioner.services.ServiceRecord;
 import dev.runway.service.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -121,7 +121,7 @@ public class DeliveryProcessor {
     HookIntent intent;
     try {
       intent =
-          HookInterpreter.interpret(delivery.event, EventCodec.json().readTree(delivery.payload));
+          HookInterpreter.interpret(delivery.event, WireJson.mapper().readTree(delivery.payload));
     } catch (JsonProcessingException e) {
       intent = new HookIntent.Ignore("unreadable payload: " + e.getOriginalMessage());
     }

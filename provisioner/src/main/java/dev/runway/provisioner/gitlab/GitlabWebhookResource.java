@@ -1,7 +1,7 @@
 package dev.runway.provisioner.gitlab;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.runway.common.events.EventCodec;
+import dev.runway.common.json.WireJson;
 import dev.runway.service.api.ApiProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -73,7 +73,7 @@ public class GitlabWebhookResource {
                   "GitLab names the hook in X-Gitlab-Event, such as 'Push Hook'."));
     }
     try {
-      EventCodec.json().readTree(body == null ? "" : body);
+      WireJson.mapper().readTree(body == null ? "" : body);
     } catch (JsonProcessingException e) {
       return Uni.createFrom()
           .item(

@@ -1,8 +1,8 @@
 package dev.runway.provisioner.provisioning;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.runway.common.events.EventCodec;
 import dev.runway.common.events.ProvisionedResource;
+import dev.runway.common.json.WireJson;
 import dev.runway.provisioner.config.ProvisionerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public class TerraformJsonProvisioner implements ResourceProvisioner {
     Path temporary = Files.createTempFile(dir, FILE, ".tmp");
     Files.write(
         temporary,
-        EventCodec.json().writerWithDefaultPrettyPrinter().writeValueAsBytes(module.json()));
+        WireJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(module.json()));
     Files.move(
         temporary,
         dir.resolve(FILE),
@@ -60,7 +60,7 @@ public class TerraformJsonProvisioner implements ResourceProvisioner {
     if (!Files.exists(file)) {
       return List.of();
     }
-    JsonNode existing = EventCodec.json().readTree(file.toFile());
+    JsonNode existing = WireJson.mapper().readTree(file.toFile());
     List<ProvisionedResource> removed = describedBy(existing);
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

@@ -1,8 +1,8 @@
 package dev.runway.provisioner.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.runway.common.events.EventCodec;
 import dev.runway.common.events.ProvisionedResource;
+import dev.runway.common.json.WireJson;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -30,7 +30,7 @@ public record ServiceDetail(
             e.event.type,
             e.event.source,
             e.event.time,
-            EventCodec.json().readTree(e.data));
+            WireJson.mapper().readTree(e.data));
       } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
         throw new IllegalStateException("history entry " + e.event.id + " is not JSON", ex);
       }

@@ -2,8 +2,8 @@ package dev.runway.provisioner.services;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.runway.common.events.EventCodec;
 import dev.runway.common.events.ProvisionedResource;
+import dev.runway.common.json.WireJson;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -59,7 +59,7 @@ public class ServiceRecord extends PanacheEntityBase {
 
   public List<ProvisionedResource> resourceList() {
     try {
-      return EventCodec.json().readValue(resources, RESOURCES);
+      return WireJson.mapper().readValue(resources, RESOURCES);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("service " + name + " has unreadable resources", e);
     }
@@ -100,7 +100,7 @@ public class ServiceRecord extends PanacheEntityBase {
 
   private static String writeResources(List<ProvisionedResource> resources) {
     try {
-      return EventCodec.json().writeValueAsString(resources);
+      return WireJson.mapper().writeValueAsString(resources);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -2,7 +2,7 @@ package dev.runway.provisioner.gitlab;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.runway.common.events.EventCodec;
+import dev.runway.common.json.WireJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +15,7 @@ final class GitlabPayloads {
 
   static ObjectNode load(String name) {
     try (InputStream in = GitlabPayloads.class.getResourceAsStream("/gitlab/" + name + ".json")) {
-      return (ObjectNode) EventCodec.json().readTree(in);
+      return (ObjectNode) WireJson.mapper().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,7 +2,7 @@ package dev.runway.reconciler.revision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.runway.common.events.EventCodec;
+import dev.runway.common.json.WireJson;
 import dev.runway.common.manifest.RunwayManifest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,16 +18,16 @@ public final class ConfigHash {
   private ConfigHash() {}
 
   public static String of(RunwayManifest.Spec spec) {
-    ObjectNode canonical = EventCodec.json().createObjectNode();
+    ObjectNode canonical = WireJson.mapper().createObjectNode();
     canonical.put("image", spec.image());
     canonical.put("container_port", spec.containerPort());
-    canonical.set("env", EventCodec.json().valueToTree(new TreeMap<>(spec.env())));
-    canonical.set("resources", EventCodec.json().valueToTree(spec.resources()));
-    canonical.set("scaling", EventCodec.json().valueToTree(spec.scaling()));
+    canonical.set("env", WireJson.mapper().valueToTree(new TreeMap<>(spec.env())));
+    canonical.set("resources", WireJson.mapper().valueToTree(spec.resources()));
+    canonical.set("scaling", WireJson.mapper().valueToTree(spec.scaling()));
     canonical.put("readiness_path", spec.health().readinessPath());
-    canonical.set("local_command", EventCodec.json().valueToTree(spec.local().command()));
+    canonical.set("local_command", WireJson.mapper().valueToTree(spec.local().command()));
     try {
-      byte[] bytes = EventCodec.json().writeValueAsBytes(canonical);
+      byte[] bytes = WireJson.mapper().writeValueAsBytes(canonical);
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {

@@ -1,7 +1,7 @@
 package dev.runway.reconciler.runtime;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.runway.common.events.EventCodec;
+import dev.runway.common.json.WireJson;
 import dev.runway.common.manifest.Environment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +50,7 @@ final class ProcessRecords {
       return null;
     }
     try {
-      return EventCodec.json().readValue(file.toFile(), LocalProcessRecord.class);
+      return WireJson.mapper().readValue(file.toFile(), LocalProcessRecord.class);
     } catch (IOException e) {
       LOG.warnf("Ignoring unreadable process record %s: %s", file, e.getMessage());
       return null;
@@ -102,7 +102,7 @@ final class ProcessRecords {
       return Map.of();
     }
     try {
-      return EventCodec.json().readValue(file.toFile(), WEIGHTS);
+      return WireJson.mapper().readValue(file.toFile(), WEIGHTS);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -144,7 +144,7 @@ final class ProcessRecords {
 
   private static void atomically(Path file, Object value) throws IOException {
     Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-    EventCodec.json().writeValue(temporary.toFile(), value);
+    WireJson.mapper().writeValue(temporary.toFile(), value);
     Files.move(
         temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
