@@ -17,13 +17,8 @@ public final class RolloutCommands {
   /** Posts to the guard and prints what the rollouts look like after. */
   static int post(String path) throws Exception {
     Endpoints endpoints = Endpoints.fromEnvironment();
-    ApiClient.Answer answer;
-    try {
-      answer = new ApiClient(endpoints.guard(), endpoints).post(path, "");
-    } catch (java.io.IOException e) {
-      System.err.println("runwayctl: " + e.getMessage());
-      return 1;
-    }
+    // Not reaching the guard is said in one line by OneLineFailures, as for every command.
+    ApiClient.Answer answer = new ApiClient(endpoints.guard(), endpoints).post(path, "");
     JsonNode body = answer.body();
     if (!answer.ok()) {
       System.err.println(
