@@ -6,6 +6,9 @@ import dev.runway.common.schema.Problem;
 import dev.runway.common.schema.ValidationFailed;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The environments a service runs in, in promotion order. On the bus, in paths, host names and
@@ -19,10 +22,16 @@ public enum Environment {
   /** Every environment, in promotion order. */
   public static final List<Environment> ALL = List.of(values());
 
+  // The router parses a Host header per request: a lookup, not a loop that lower-cases names.
+  private static final Map<String, Environment> BY_WIRE =
+      ALL.stream().collect(Collectors.toUnmodifiableMap(Environment::wire, e -> e));
+
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
   /** The name on the bus, in URLs and in files. */
   @JsonValue
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   @Override
@@ -38,17 +47,17 @@ public enum Environment {
   /** The environment a name means, or a problem naming the field and the allowed values. */
   @JsonCreator
   public static Environment of(String name) {
-    for (Environment environment : values()) {
-      if (environment.wire().equals(name)) {
-        return environment;
-      }
-    }
-    throw new ValidationFailed(
-        List.of(new Problem("environment", "must be one of " + ALL + ", got '" + name + "'")));
+    return named(name)
+        .orElseThrow(
+            () ->
+                new ValidationFailed(
+                    List.of(
+                        new Problem(
+                            "environment", "must be one of " + ALL + ", got '" + name + "'"))));
   }
 
-  /** Whether a name is one of the environments. */
-  public static boolean isName(String name) {
-    return ALL.stream().anyMatch(e -> e.wire().equals(name));
+  /** The environment a name means, if it is one. */
+  public static Optional<Environment> named(String name) {
+    return Optional.ofNullable(name == null ? null : BY_WIRE.get(name));
   }
 }

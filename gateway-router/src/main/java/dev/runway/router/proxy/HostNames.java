@@ -34,8 +34,8 @@ public final class HostNames {
     if (labels.length == 1 && !labels[0].isEmpty()) {
       return Optional.of(new Target(labels[0], Environment.PRODUCTION));
     }
-    if (labels.length == 2 && Environment.isName(labels[1])) {
-      return Optional.of(new Target(labels[0], Environment.of(labels[1])));
+    if (labels.length == 2) {
+      return Environment.named(labels[1]).map(environment -> new Target(labels[0], environment));
     }
     return Optional.empty();
   }

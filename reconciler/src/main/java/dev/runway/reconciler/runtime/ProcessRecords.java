@@ -129,13 +129,16 @@ final class ProcessRecords {
     try (Stream<Path> dirs = Files.walk(state, 3)) {
       return dirs.filter(d -> state.relativize(d).getNameCount() == 3)
           .filter(Files::isDirectory)
-          .filter(d -> Environment.isName(d.getParent().getFileName().toString()))
-          .map(
+          .flatMap(
               d ->
-                  new Placement(
-                      d.getParent().getParent().getFileName().toString(),
-                      Environment.of(d.getParent().getFileName().toString()),
-                      d.getFileName().toString()))
+                  Environment.named(d.getParent().getFileName().toString())
+                      .map(
+                          environment ->
+                              new Placement(
+                                  d.getParent().getParent().getFileName().toString(),
+                                  environment,
+                                  d.getFileName().toString()))
+                      .stream())
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

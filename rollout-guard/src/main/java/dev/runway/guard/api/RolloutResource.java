@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -132,7 +133,8 @@ public class RolloutResource {
 
   private Uni<Response> onActive(
       String service, String environmentName, Function<Instant, Input> input) {
-    if (environmentName != null && !Environment.isName(environmentName)) {
+    Optional<Environment> named = Environment.named(environmentName);
+    if (environmentName != null && named.isEmpty()) {
       return Uni.createFrom()
           .item(
               ApiProblem.response(
@@ -144,7 +146,7 @@ public class RolloutResource {
                           .collect(java.util.stream.Collectors.joining(" or env="))
                       + ", or leave it out."));
     }
-    Environment environment = environmentName == null ? null : Environment.of(environmentName);
+    Environment environment = named.orElse(null);
     Instant at = Instant.now();
     return Panache.withTransaction(
         () ->
