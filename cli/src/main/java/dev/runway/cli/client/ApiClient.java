@@ -14,7 +14,7 @@ import java.time.Duration;
 public final class ApiClient {
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClients.builder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
   private final Endpoints endpoints;
 

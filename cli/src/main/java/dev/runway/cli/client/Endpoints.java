@@ -1,12 +1,14 @@
 package dev.runway.cli.client;
 
+import dev.runway.cli.platform.PlatformLayout;
+import dev.runway.cli.platform.PlatformService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-/** Where Runway is, from the environment, with the local launcher's defaults. */
+/** Where Runway is, from the environment, with the local platform's defaults. */
 public record Endpoints(
     String kafka, String provisioner, String reconciler, String guard, Optional<String> token) {
 
@@ -15,10 +17,10 @@ public record Endpoints(
   }
 
   static Endpoints from(Map<String, String> env) {
-    String home = env.getOrDefault("RUNWAY_HOME", ".runway");
+    PlatformLayout layout = PlatformLayout.from(env);
     Optional<String> token = Optional.ofNullable(env.get("RUNWAY_TOKEN")).filter(t -> !t.isBlank());
     if (token.isEmpty()) {
-      Path file = Path.of(home, "token");
+      Path file = layout.tokenFile();
       if (Files.isReadable(file)) {
         try {
           token = Optional.of(Files.readString(file).trim());
@@ -28,10 +30,10 @@ public record Endpoints(
       }
     }
     return new Endpoints(
-        env.getOrDefault("RUNWAY_KAFKA", "127.0.0.1:9092"),
-        env.getOrDefault("RUNWAY_PROVISIONER_URL", "http://127.0.0.1:8081"),
-        env.getOrDefault("RUNWAY_RECONCILER_URL", "http://127.0.0.1:8082"),
-        env.getOrDefault("RUNWAY_GUARD_URL", "http://127.0.0.1:8083"),
+        env.getOrDefault("RUNWAY_KAFKA", layout.kafka()),
+        env.getOrDefault("RUNWAY_PROVISIONER_URL", layout.url(PlatformService.PROVISIONER)),
+        env.getOrDefault("RUNWAY_RECONCILER_URL", layout.url(PlatformService.RECONCILER)),
+        env.getOrDefault("RUNWAY_GUARD_URL", layout.url(PlatformService.ROLLOUT_GUARD)),
         token);
   }
 }

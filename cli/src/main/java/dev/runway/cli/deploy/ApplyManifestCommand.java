@@ -1,6 +1,7 @@
 package dev.runway.cli.deploy;
 
 import dev.runway.cli.client.ApiClient;
+import dev.runway.cli.client.Endpoints;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,9 @@ public class ApplyManifestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ApiClient.Answer answer = ManifestFile.submit(manifest.file, manifest.environment, false);
+    ApiClient.Answer answer =
+        ManifestFile.submit(
+            Endpoints.fromEnvironment(), manifest.file, manifest.environment, false);
     if (answer == null) {
       return 1;
     }

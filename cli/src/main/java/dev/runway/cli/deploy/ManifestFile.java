@@ -9,11 +9,24 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads a manifest file and submits it to the reconciler, applied or as a dry run. */
-final class ManifestFile {
+public final class ManifestFile {
   private ManifestFile() {}
 
   /** The reconciler's answer, or null after printing why there is none. */
-  static ApiClient.Answer submit(Path file, String environment, boolean dryRun)
+  public static ApiClient.Answer submit(
+      Endpoints endpoints, Path file, String environment, boolean dryRun)
+      throws IOException, InterruptedException {
+    ApiClient.Answer answer = send(endpoints, file, environment, dryRun);
+    if (answer != null && !answer.ok()) {
+      System.err.println(Problems.describe(file.toString(), answer));
+      return null;
+    }
+    return answer;
+  }
+
+  /** The reconciler's answer, refusals included, or null after printing why there is none. */
+  public static ApiClient.Answer send(
+      Endpoints endpoints, Path file, String environment, boolean dryRun)
       throws IOException, InterruptedException {
     String body;
     try {
@@ -30,22 +43,15 @@ final class ManifestFile {
               + ": no metadata.name; a runway/v1 manifest names its service there");
       return null;
     }
-    Endpoints endpoints = Endpoints.fromEnvironment();
     ApiClient reconciler = new ApiClient(endpoints.reconciler(), endpoints);
     String query =
         "?file="
             + java.net.URLEncoder.encode(file.toString(), java.nio.charset.StandardCharsets.UTF_8)
             + (dryRun ? "&dry_run=true" : "");
-    ApiClient.Answer answer =
-        reconciler.post(
-            "/api/v1/services/" + service + "/manifests/" + environment + query,
-            body,
-            file.toString().endsWith(".json") ? "application/json" : "text/yaml");
-    if (!answer.ok()) {
-      System.err.println(Problems.describe(file.toString(), answer));
-      return null;
-    }
-    return answer;
+    return reconciler.post(
+        "/api/v1/services/" + service + "/manifests/" + environment + query,
+        body,
+        file.toString().endsWith(".json") ? "application/json" : "text/yaml");
   }
 
   /** metadata.name, read leniently: the reconciler validates the whole file. */

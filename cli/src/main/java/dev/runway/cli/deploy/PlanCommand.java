@@ -23,7 +23,8 @@ public class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ApiClient.Answer accepted = ManifestFile.submit(manifest.file, manifest.environment, true);
+    ApiClient.Answer accepted =
+        ManifestFile.submit(Endpoints.fromEnvironment(), manifest.file, manifest.environment, true);
     if (accepted == null) {
       return 1;
     }

@@ -40,10 +40,17 @@ public class StatusCommand implements Callable<Integer> {
                   : answer.body().path("title").asText()));
       return 1;
     }
+    System.out.print(table(answer.body()));
+    RolloutTable.print(endpoints, service);
+    return 0;
+  }
+
+  /** The reconciler's status of a service as a table: a row per environment and region. */
+  public static String table(JsonNode status) {
     List<String[]> rows = new ArrayList<>();
     rows.add(
         new String[] {"ENVIRONMENT", "REGION", "REVISION", "STATE", "URL", "TRAFFIC", "REASON"});
-    for (JsonNode environment : answer.body().path("environments")) {
+    for (JsonNode environment : status.path("environments")) {
       for (JsonNode region : environment.path("regions")) {
         rows.add(
             new String[] {
@@ -57,8 +64,6 @@ public class StatusCommand implements Callable<Integer> {
             });
       }
     }
-    System.out.print(Table.render(rows));
-    RolloutTable.print(endpoints, service);
-    return 0;
+    return Table.render(rows);
   }
 }

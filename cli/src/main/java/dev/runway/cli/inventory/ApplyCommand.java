@@ -5,6 +5,7 @@ import dev.runway.cli.client.ApiClient;
 import dev.runway.cli.client.Endpoints;
 import dev.runway.cli.client.Problems;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -47,19 +48,20 @@ public class ApplyCommand implements Callable<Integer> {
       System.err.println(Problems.describe(file.toString(), answer));
       return 1;
     }
-    print(answer.body());
+    print(answer.body(), System.out);
     return 0;
   }
 
-  private void print(JsonNode plan) {
+  /** The provisioner's plan for an inventory, one line per change. */
+  public static void print(JsonNode plan, PrintStream out) {
     JsonNode changes = plan.path("changes");
     String verb = plan.path("applied").asBoolean() ? "" : " (dry run, nothing applied)";
     if (changes.isEmpty()) {
-      System.out.println(
+      out.println(
           "No changes" + verb + "; " + plan.path("unchanged").size() + " service(s) unchanged.");
       return;
     }
-    System.out.println(changes.size() + " change(s)" + verb + ":");
+    out.println(changes.size() + " change(s)" + verb + ":");
     for (JsonNode change : changes) {
       String kind = change.path("kind").asText();
       String mark =
@@ -72,11 +74,10 @@ public class ApplyCommand implements Callable<Integer> {
           kind.equals("removed")
               ? change.path("previous_regions").toString()
               : change.path("regions").toString();
-      System.out.printf(
-          "  %s %-8s %-30s %s%n", mark, kind, change.path("service").asText(), regions);
+      out.printf("  %s %-8s %-30s %s%n", mark, kind, change.path("service").asText(), regions);
     }
     if (!plan.path("unchanged").isEmpty()) {
-      System.out.println("  unchanged: " + plan.path("unchanged").size() + " service(s)");
+      out.println("  unchanged: " + plan.path("unchanged").size() + " service(s)");
     }
   }
 }

@@ -29,7 +29,7 @@ public final class RolloutCommands {
       return 1;
     }
     if (body != null && body.isArray()) {
-      RolloutTable.print(body);
+      RolloutTable.print(body, System.out);
     } else if (body != null) {
       System.out.println(body.toPrettyString());
     }

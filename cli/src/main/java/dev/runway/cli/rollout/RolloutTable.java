@@ -5,6 +5,7 @@ import dev.runway.cli.client.ApiClient;
 import dev.runway.cli.client.Endpoints;
 import dev.runway.cli.services.Table;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,16 +26,17 @@ public final class RolloutTable {
       System.out.println("\nNo rollouts yet.");
       return;
     }
-    print(answer.body());
+    print(answer.body(), System.out);
   }
 
-  public static void print(JsonNode rollouts) {
+  /** Prints up to three of {@code rollouts}, the guard's view of them, to {@code out}. */
+  public static void print(JsonNode rollouts, PrintStream out) {
     int shown = 0;
     for (JsonNode rollout : rollouts) {
       if (shown++ == 3) {
         break;
       }
-      System.out.printf(
+      out.printf(
           "%nRollout of %s in %s: %s, %s%s (steps %s, bake %ss)%n",
           rollout.path("revision").asText(),
           rollout.path("environment").asText(),
@@ -59,7 +61,7 @@ public final class RolloutTable {
               region.path("previous").asText("-")
             });
       }
-      System.out.print(Table.render(rows));
+      out.print(Table.render(rows));
     }
   }
 }

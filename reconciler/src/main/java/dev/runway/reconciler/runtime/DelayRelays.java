@@ -1,5 +1,6 @@
 package dev.runway.reconciler.runtime;
 
+import dev.runway.common.process.LocalProcessRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -1,6 +1,8 @@
 package dev.runway.reconciler.runtime;
 
 import dev.runway.common.events.Revision;
+import dev.runway.common.process.LocalProcessRecord;
+import dev.runway.common.process.ProcessIdentity;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -62,7 +64,7 @@ public final class LocalRuntime implements RegionRuntime {
       // Started before a restart, possibly still starting: wait for it rather than start another.
       relays.ensure(placement, existing);
       probe.await(placement, existing, log);
-      LOG.infof("Adopted %s in %s (pid %d)", revision.name(), placement, existing.pid());
+      LOG.infof("Adopted %s in %s (pid %d)", revision.name(), placement, existing.process().pid());
       return new RunningRevision(revision.name(), existing.url());
     }
     LocalProcessRecord started = start(placement, revision, log);
@@ -93,7 +95,11 @@ public final class LocalRuntime implements RegionRuntime {
       started.add(process);
       LocalProcessRecord record =
           new LocalProcessRecord(
-              revision.name(), process.pid(), port, revision.readinessPath(), processPort);
+              revision.name(),
+              ProcessIdentity.of(process),
+              port,
+              revision.readinessPath(),
+              processPort);
       records.write(placement, record);
       relays.ensure(placement, record);
       LOG.infof(
@@ -165,7 +171,9 @@ public final class LocalRuntime implements RegionRuntime {
 
   private void stop(Placement placement, LocalProcessRecord record) {
     relays.close(record);
-    ProcessHandle.of(record.pid())
+    record
+        .process()
+        .handle()
         .ifPresent(
             p -> {
               p.destroy();

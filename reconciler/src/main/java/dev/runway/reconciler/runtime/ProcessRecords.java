@@ -3,11 +3,11 @@ package dev.runway.reconciler.runtime;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.runway.common.json.WireJson;
 import dev.runway.common.manifest.Environment;
+import dev.runway.common.process.LocalProcessRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ final class ProcessRecords {
 
   private static final Logger LOG = Logger.getLogger(ProcessRecords.class);
   private static final TypeReference<Map<String, Integer>> WEIGHTS = new TypeReference<>() {};
-  private static final String TRAFFIC = "traffic.json";
+  private static final String TRAFFIC = LocalProcessRecord.TRAFFIC_FILE;
 
   private final Path state;
 
@@ -59,7 +59,7 @@ final class ProcessRecords {
 
   void write(Placement placement, LocalProcessRecord record) throws IOException {
     Files.createDirectories(dir(placement));
-    atomically(dir(placement).resolve(record.revision() + ".json"), record);
+    WireJson.writeAtomically(dir(placement).resolve(record.revision() + ".json"), record);
   }
 
   void delete(Placement placement, String revision) {
@@ -110,7 +110,7 @@ final class ProcessRecords {
 
   void writeTraffic(Placement placement, Map<String, Integer> weights) throws IOException {
     Files.createDirectories(dir(placement));
-    atomically(dir(placement).resolve(TRAFFIC), weights);
+    WireJson.writeAtomically(dir(placement).resolve(TRAFFIC), weights);
   }
 
   void deleteTraffic(Placement placement) {
@@ -143,12 +143,5 @@ final class ProcessRecords {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static void atomically(Path file, Object value) throws IOException {
-    Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-    WireJson.mapper().writeValue(temporary.toFile(), value);
-    Files.move(
-        temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

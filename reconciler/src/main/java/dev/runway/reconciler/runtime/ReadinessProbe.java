@@ -1,5 +1,6 @@
 package dev.runway.reconciler.runtime;
 
+import dev.runway.common.process.LocalProcessRecord;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,7 +60,7 @@ final class ReadinessProbe {
       }
       pause();
     }
-    ProcessHandle.of(record.pid()).ifPresent(ProcessHandle::destroyForcibly);
+    record.process().handle().ifPresent(ProcessHandle::destroyForcibly);
     throw new DeployFailed(
         record.revision()
             + " was not ready within "

@@ -1,5 +1,6 @@
 package dev.runway.reconciler.runtime;
 
+import dev.runway.common.process.LocalProcessRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -2,6 +2,9 @@ package dev.runway.reconciler.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runway.common.process.LocalProcessRecord;
+import dev.runway.common.process.ProcessIdentity;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -9,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class RetirementTest {
 
   private static LocalProcessRecord record(String revision) {
-    return new LocalProcessRecord(revision, 1, 1, "/healthz", null);
+    return new LocalProcessRecord(
+        revision, new ProcessIdentity(1, Instant.EPOCH), 1, "/healthz", null);
   }
 
   @Test

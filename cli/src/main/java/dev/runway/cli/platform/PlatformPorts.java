@@ -1,0 +1,29 @@
+package dev.runway.cli.platform;
+
+import java.util.Map;
+
+/** Ports read from the environment, refused with the variable's name when they are not ports. */
+final class PlatformPorts {
+  private PlatformPorts() {}
+
+  static final String KAFKA = "RUNWAY_KAFKA_PORT";
+  static final String KAFKA_CONTROLLER = "RUNWAY_KAFKA_CONTROLLER_PORT";
+  static final String DATABASE = "RUNWAY_DB_PORT";
+
+  static int port(Map<String, String> env, String variable, int defaultPort) {
+    String value = env.get(variable);
+    if (value == null || value.isBlank()) {
+      return defaultPort;
+    }
+    try {
+      int port = Integer.parseInt(value.trim());
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException notANumber) {
+      // refused below
+    }
+    throw new IllegalArgumentException(
+        variable + " must be a port number from 1 to 65535, not '" + value + "'");
+  }
+}
