@@ -2,60 +2,120 @@ package dev.runway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runway.cli.demo.Demo;
+import dev.runway.cli.demo.DemoOutcome;
+import dev.runway.cli.platform.LocalPlatform;
+import dev.runway.cli.platform.PlatformLayout;
+import dev.runway.common.events.DeploymentCompleted;
+import dev.runway.common.events.PromotionBlocked;
+import dev.runway.common.events.RegionDeployed;
+import dev.runway.common.events.RollbackRequested;
+import dev.runway.common.events.RolledBack;
+import dev.runway.common.events.RolloutFinished;
+import dev.runway.common.events.RolloutStatus;
+import dev.runway.common.events.ServiceProvisioned;
+import dev.runway.common.events.ServiceRequested;
+import dev.runway.common.manifest.Environment;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The main job, as a person runs it: {@code ./runway demo} starts Kafka, PostgreSQL and every
- * service as processes, provisions the example service, and stops everything.
+ * The main job, as {@code ./runway demo} runs it (the same supervisor and story, in this JVM so the
+ * outcome is read as values): Kafka, PostgreSQL and every service as processes, the example service
+ * provisioned, deployed, routed, failed over, judged and its bad v2 rolled back in one region, and
+ * everything stopped.
  */
 class DemoEndToEndTest {
+
+  private static final String V2 = "example-service-staging-00002";
+  private static final List<String> REGIONS = List.of("europe-west1", "us-east1", "us-west1");
 
   @Test
   void shouldDeployRouteJudgeAndRollBackABadRevisionInOneRegion() throws Exception {
     // Given a built Runway and free ports
     Launcher launcher = new Launcher("demo");
+    PlatformLayout layout = launcher.layout();
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.putAll(launcher.env);
+    Files.createDirectories(launcher.home);
+    Path log = launcher.home.resolve("demo.log");
 
     // When the demo runs
-    Launcher.Run demo = launcher.run(Duration.ofMinutes(8), "demo");
+    DemoOutcome outcome;
+    try (PrintStream out =
+            new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8);
+        LocalPlatform platform = new LocalPlatform(layout, Demo.settings(env), out)) {
+      platform.start();
+      outcome = new Demo(platform, out).run();
+    }
 
-    // Then it exits 0 having shown the request and the provisioning of example-service
-    assertThat(demo.exitCode()).as(demo.output()).isZero();
-    assertThat(demo.output())
-        .containsPattern(
-            "ServiceRequested\\s+example-service\\s+project_id=46267196 regions=\\[europe-west1, us-east1, us-west1\\]")
-        .containsPattern("ServiceProvisioned\\s+example-service")
-        .containsPattern(
-            "RegionDeployed\\s+example-service\\s+environment=staging region=europe-west1")
-        .containsPattern("DeploymentCompleted\\s+example-service")
-        .containsPattern("staging\\s+us-west1\\s+example-service-staging-00001\\s+ready")
-        .contains("\"region\":\"europe-west1\",\"revision\":\"example-service-staging-00001\"")
-        .contains("\"region\":\"us-east1\"")
-        .contains("\"region\":\"us-west1\"")
-        .contains("client in europe-west4 -> served by europe-west1")
-        .contains("client in us-central1 -> served by us-east1")
-        .contains("client in us-west2 -> served by us-west1")
-        // europe-west1 may answer the last of the 20 again once drift correction restarted it
-        .containsPattern(
-            "client in europe-west4 -> served by us-east1 x\\d+(, europe-west1 x\\d+)? \\(0 of 20 requests failed\\)")
-        .containsPattern("  us-west1: (HEALTHY|INSUFFICIENT_DATA)")
-        // v2 fails 15% in us-east1: rolled back there alone, by itself, and not promoted
-        .containsPattern(
-            "RollbackRequested\\s+example-service\\s+environment=staging region=us-east1")
-        .containsPattern("RolledBack\\s+example-service\\s+environment=staging region=us-east1")
-        .containsPattern(
-            "PromotionBlocked\\s+example-service\\s+revision=example-service-staging-00002")
-        .contains("us-east1: ROLLED_BACK; europe-west1 and us-west1: DONE")
-        .contains("production: still v1")
-        .containsPattern("to the last request v2 served there: \\d+\\.\\d")
-        .contains("demo complete");
-    assertThat(demo.output())
-        .doesNotContainPattern(
-            "RollbackRequested\\s+example-service\\s+environment=staging region=(europe-west1|us-west1)");
+    // Then every step went as told
+    assertThat(outcome.failure()).as(Files.readString(log)).isEmpty();
+    // the service was requested and provisioned in its three regions
+    assertThat(outcome.events(ServiceRequested.class))
+        .anySatisfy(
+            r -> {
+              assertThat(r.projectId()).isEqualTo(46267196L);
+              assertThat(r.regions()).containsExactlyElementsOf(REGIONS);
+            });
+    assertThat(outcome.events(ServiceProvisioned.class)).isNotEmpty();
+    // v1 was deployed to every staging region in one fan-out
+    assertThat(outcome.events(RegionDeployed.class))
+        .filteredOn(d -> d.environment() == Environment.STAGING)
+        .extracting(RegionDeployed::region)
+        .containsAll(REGIONS);
+    assertThat(outcome.events(DeploymentCompleted.class))
+        .filteredOn(d -> d.environment() == Environment.STAGING)
+        .first()
+        .satisfies(d -> assertThat(d.deployed()).containsExactlyInAnyOrderElementsOf(REGIONS));
+    // each client was served by its nearest region, and europe-west1's clients failed over
+    // without an error (europe-west1 may answer the last of them again once restarted)
+    assertThat(outcome.nearest())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "europe-west4", "europe-west1", "us-central1", "us-east1", "us-west2", "us-west1"));
+    assertThat(outcome.failover()).hasSize(20).first().isEqualTo("us-east1");
+    assertThat(outcome.failover()).containsOnly("us-east1", "europe-west1");
+    assertThat(outcome.judged()).containsOnlyKeys(REGIONS);
+    // v2 fails 15% in us-east1: rolled back there alone, by itself, and not promoted
+    assertThat(outcome.events(RollbackRequested.class))
+        .filteredOn(r -> r.revision().equals(V2))
+        .extracting(RollbackRequested::region)
+        .containsOnly("us-east1");
+    assertThat(outcome.events(RolledBack.class))
+        .filteredOn(r -> r.revision().equals(V2))
+        .extracting(RolledBack::region)
+        .containsExactly("us-east1");
+    assertThat(outcome.events(PromotionBlocked.class))
+        .extracting(PromotionBlocked::revision)
+        .contains(V2);
+    assertThat(outcome.events(RolloutFinished.class))
+        .filteredOn(f -> f.revision().equals(V2))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.status()).isEqualTo(RolloutStatus.ROLLED_BACK);
+              assertThat(f.rolledBack()).containsExactly("us-east1");
+            });
+    assertThat(outcome.v2Phases())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("us-east1", "ROLLED_BACK", "europe-west1", "DONE", "us-west1", "DONE"));
+    assertThat(outcome.productionRevisions())
+        .hasSize(3)
+        .containsOnly("example-service-production-00001");
+    assertThat(outcome.secondsFaultToLastV2()).isPresent();
+    assertThat(outcome.requests()).isPositive();
     // And it wrote the service's infrastructure and left nothing running, revisions included
-    assertThat(launcher.home.resolve("demo/terraform/example-service/main.tf.json")).exists();
-    assertThat(Files.list(launcher.home.resolve("demo/pids"))).isEmpty();
-    assertThat(demo.output()).containsPattern("stopped \\d+ revision process\\(es\\)");
+    assertThat(layout.home().resolve("terraform/example-service/main.tf.json")).exists();
+    try (var records = Files.list(layout.pids())) {
+      assertThat(records).isEmpty();
+    }
+    assertThat(Files.readString(log)).containsPattern("stopped \\d+ revision process\\(es\\)");
   }
 }

@@ -1,5 +1,10 @@
 package dev.runway.e2e;
 
+import dev.runway.cli.platform.PlatformLayout;
+import dev.runway.cli.platform.PlatformPorts;
+import dev.runway.cli.platform.PlatformService;
+import dev.runway.cli.platform.ProcessRecordFile;
+import dev.runway.common.process.ProcessIdentity;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code ./runway} from the repository root with its own state directory and free ports. */
+/**
+ * A platform's settings for a test (its own state directory and free ports for every port {@link
+ * PlatformPorts} names), and {@code ./runway} run with them from the repository root.
+ */
 final class Launcher {
 
   private static final java.util.Random RANDOM = new java.util.Random();
@@ -30,14 +38,15 @@ final class Launcher {
     home = root.resolve("e2e/target/" + name);
     deleteRecursively(home); // every test starts from an empty platform
     env.put("RUNWAY_HOME", home.toString());
-    env.put("RUNWAY_KAFKA_PORT", String.valueOf(freePort()));
-    env.put("RUNWAY_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
-    env.put("RUNWAY_DB_PORT", String.valueOf(freePort()));
-    env.put("RUNWAY_PROVISIONER_PORT", String.valueOf(freePort()));
-    env.put("RUNWAY_RECONCILER_PORT", String.valueOf(freePort()));
-    env.put("RUNWAY_ROUTER_PORT", String.valueOf(freePort()));
-    env.put("RUNWAY_OBSERVABILITY_PORT", String.valueOf(freePort()));
-    env.put("RUNWAY_GUARD_PORT", String.valueOf(freePort()));
+    env.put("RUNWAY_ROOT", root.toString());
+    for (String variable : PlatformPorts.variables()) {
+      env.put(variable, String.valueOf(freePort()));
+    }
+  }
+
+  /** The platform these settings describe, for a supervisor run in this JVM. */
+  PlatformLayout layout() {
+    return PlatformLayout.from(env);
   }
 
   /** The result of a finished command. */
@@ -96,20 +105,30 @@ final class Launcher {
    * Kills one of the platform's services (SIGKILL) and returns once {@code ./runway up}, its
    * supervisor, has started it again and it is ready.
    */
-  void killAndAwaitRestart(String process, Duration timeout)
-      throws IOException, InterruptedException {
+  void killAndAwaitRestart(String process, Duration timeout) throws IOException {
     long killed = pid(process);
-    new ProcessBuilder("kill", "-9", String.valueOf(killed)).start().waitFor();
+    ProcessHandle.of(killed).ifPresent(ProcessHandle::destroyForcibly);
     awaitRestart(process, killed, timeout);
   }
 
+  /** Returns once the supervisor runs a new {@code process} (not {@code killed}) that is ready. */
   void awaitRestart(String process, long killed, Duration timeout) {
-    Path log = home.resolve("up.log");
+    PlatformService service = PlatformService.valueOf(process.toUpperCase().replace('-', '_'));
     org.awaitility.Awaitility.await()
         .atMost(timeout)
         .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> pid(process) != killed && Files.readString(log).contains(process + " is back"));
+        .ignoreExceptions()
+        .until(() -> pid(process) != killed && ready(layout().url(service)));
+  }
+
+  private static boolean ready(String url) throws IOException, InterruptedException {
+    return java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/q/health/ready"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding())
+            .statusCode()
+        == 200;
   }
 
   /** Stops a platform started by {@link #up}, as Ctrl-C would. */
@@ -120,29 +139,32 @@ final class Launcher {
     }
   }
 
-  /** The pid ./runway recorded for one of its processes. */
+  /** The pid the supervisor recorded for one of its processes, while it is that process. */
   long pid(String process) throws IOException {
-    return Long.parseLong(Files.readString(home.resolve("pids/" + process + ".pid")).trim());
+    return ProcessRecordFile.read(layout().pids().resolve(process + ".json"))
+        .filter(ProcessIdentity::alive)
+        .map(ProcessIdentity::pid)
+        .orElseThrow(() -> new IOException("no live " + process + " recorded under " + home));
   }
 
   String kafka() {
-    return "127.0.0.1:" + env.get("RUNWAY_KAFKA_PORT");
+    return layout().kafka();
   }
 
   String provisioner() {
-    return "http://127.0.0.1:" + env.get("RUNWAY_PROVISIONER_PORT");
+    return layout().url(PlatformService.PROVISIONER);
   }
 
   String observability() {
-    return "http://127.0.0.1:" + env.get("RUNWAY_OBSERVABILITY_PORT");
+    return layout().url(PlatformService.OBSERVABILITY);
   }
 
   String guard() {
-    return "http://127.0.0.1:" + env.get("RUNWAY_GUARD_PORT");
+    return layout().url(PlatformService.ROLLOUT_GUARD);
   }
 
   String reconciler() {
-    return "http://127.0.0.1:" + env.get("RUNWAY_RECONCILER_PORT");
+    return layout().url(PlatformService.RECONCILER);
   }
 
   String token() throws IOException {

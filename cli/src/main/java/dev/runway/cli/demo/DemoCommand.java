@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -30,7 +28,8 @@ public class DemoCommand implements Callable<Integer> {
     deleteRecursively(layout.home());
     Files.createDirectories(layout.home());
     long started = System.nanoTime();
-    try (LocalPlatform platform = new LocalPlatform(layout, environment(), System.out)) {
+    try (LocalPlatform platform =
+        new LocalPlatform(layout, Demo.settings(System.getenv()), System.out)) {
       Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
       try {
         platform.start();
@@ -56,18 +55,6 @@ public class DemoCommand implements Callable<Integer> {
       System.out.println("runway: demo FAILED; see " + layout.logs() + "/");
       return 1;
     }
-  }
-
-  /**
-   * Demo time: SLO windows fifty times shorter (an hour is 72 s) and fewer requests needed per
-   * window; a dead revision is noticed within 5 s. Thresholds and rules stay as in production.
-   */
-  static Map<String, String> environment() {
-    Map<String, String> env = new HashMap<>(System.getenv());
-    env.putIfAbsent("RUNWAY_SLO_TIME_SCALE", "0.02");
-    env.putIfAbsent("RUNWAY_SLO_MIN_REQUESTS", "20");
-    env.putIfAbsent("RUNWAY_RECONCILER_DRIFT_INTERVAL", "5s");
-    return env;
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
