@@ -3,7 +3,6 @@ package dev.runway.reconciler.deploy;
 import dev.runway.common.events.DeploymentCompleted;
 import dev.runway.common.events.RegionAction;
 import dev.runway.common.events.RegionDeployFailed;
-import dev.runway.common.events.RegionDeployRequested;
 import dev.runway.common.events.RegionDeployed;
 import dev.runway.common.events.RegionRemoved;
 import dev.runway.common.events.TrafficShifted;
@@ -41,7 +40,7 @@ public class DeploymentProgress {
   }
 
   Uni<Void> regionEnded(RegionOutcome outcome, Context trace) {
-    RegionDeployRequested request = outcome.request();
+    RegionWork request = outcome.request();
     return DeploymentRecord.<DeploymentRecord>findById(
             request.deploymentId(), LockModeType.PESSIMISTIC_WRITE)
         .chain(
@@ -65,7 +64,7 @@ public class DeploymentProgress {
   }
 
   private Uni<Void> record(RegionOutcome outcome, RegionState state, Context trace) {
-    RegionDeployRequested r = outcome.request();
+    RegionWork r = outcome.request();
     if (!outcome.succeeded()) {
       state.failed(outcome.failure());
       LOG.warnf(

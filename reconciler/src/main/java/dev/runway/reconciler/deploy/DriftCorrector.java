@@ -1,8 +1,6 @@
 package dev.runway.reconciler.deploy;
 
 import dev.runway.common.events.RegionAction;
-import dev.runway.common.events.RegionDeployRequested;
-import dev.runway.common.events.Revision;
 import dev.runway.reconciler.plan.RegionStatus;
 import dev.runway.reconciler.runtime.RegionRuntime;
 import dev.runway.reconciler.state.DeploymentRecord;
@@ -72,7 +70,7 @@ public class DriftCorrector {
                     () ->
                         RegionState.<RegionState>list(
                             "status in ?1", List.of(RegionStatus.DEPLOYING, RegionStatus.READY))));
-    List<RegionDeployRequested> work = new ArrayList<>();
+    List<RegionWork> work = new ArrayList<>();
     for (RegionState state : states) {
       if (state.status == RegionStatus.DEPLOYING) {
         work.add(redrive(state));
@@ -89,28 +87,16 @@ public class DriftCorrector {
     work.stream().filter(r -> r != null).forEach(r -> deployer.drive(r, Context.root()));
   }
 
-  private static RegionDeployRequested redrive(RegionState state) throws Throwable {
-    Revision revision = revision(state.revision);
-    return revision == null
-        ? null
-        : new RegionDeployRequested(
-            state.service,
-            state.environment,
-            state.region,
-            state.deploymentId,
-            state.action,
-            revision);
-  }
-
-  private static Revision revision(String name) throws Throwable {
+  private static RegionWork redrive(RegionState state) throws Throwable {
     RevisionRecord record =
         VertxContextSupport.subscribeAndAwait(
-            () -> Panache.withSession(() -> RevisionRecord.<RevisionRecord>findById(name)));
-    return record == null ? null : record.revision();
+            () ->
+                Panache.withSession(() -> RevisionRecord.<RevisionRecord>findById(state.revision)));
+    return RegionWork.of(state, record);
   }
 
   /** Opens a one-region deployment that brings the dead revision back. */
-  private static Uni<RegionDeployRequested> restart(String stateId) {
+  private static Uni<RegionWork> restart(String stateId) {
     return RegionState.<RegionState>findById(stateId)
         .chain(
             state ->
@@ -125,16 +111,7 @@ public class DriftCorrector {
                           deployment.regions = state.region;
                           deployment.startedAt = OffsetDateTime.now();
                           state.deploying(state.revision, RegionAction.DEPLOY, deployment.id);
-                          return deployment
-                              .persist()
-                              .replaceWith(
-                                  new RegionDeployRequested(
-                                      state.service,
-                                      state.environment,
-                                      state.region,
-                                      deployment.id,
-                                      RegionAction.DEPLOY,
-                                      record.revision()));
+                          return deployment.persist().replaceWith(RegionWork.of(state, record));
                         }));
   }
 }

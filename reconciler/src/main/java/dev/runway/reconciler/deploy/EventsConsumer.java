@@ -3,7 +3,6 @@ package dev.runway.reconciler.deploy;
 import dev.runway.common.events.DryRunRequested;
 import dev.runway.common.events.ManifestChanged;
 import dev.runway.common.events.PromotionApproved;
-import dev.runway.common.events.RegionDeployRequested;
 import dev.runway.common.events.RollbackRequested;
 import dev.runway.common.events.ServiceDecommissioned;
 import dev.runway.common.events.ServiceProvisioned;
@@ -13,20 +12,25 @@ import dev.runway.reconciler.rollout.RolloutOrders;
 import dev.runway.reconciler.state.ProvisionedService;
 import dev.runway.service.messaging.EventConsumption;
 import dev.runway.service.messaging.InboundEvent;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * The reconciler's inputs: which services are provisioned where (runway.services), what they should
- * run (runway.manifests), the per-region work of its own fan-out (runway.deployments), and the
- * rollout guard's orders (runway.rollouts: traffic steps, rollbacks, promotions).
+ * run (runway.manifests), and the rollout guard's orders (runway.rollouts: traffic steps,
+ * rollbacks, promotions). It does not consume its own runway.deployments: a fan-out's regions are
+ * started from its records once the manifest's transaction commits.
  */
 @ApplicationScoped
 public class EventsConsumer {
 
   static final String CONSUMER = "reconciler";
+  private static final Logger LOG = Logger.getLogger(EventsConsumer.class);
 
   private final EventConsumption consumption;
   private final Reconciliation reconciliation;
@@ -54,12 +58,10 @@ public class EventsConsumer {
 
   @Incoming("manifests")
   public Uni<Void> onManifest(Message<byte[]> message) {
-    return consumption.consume(CONSUMER, message, this::manifest);
-  }
-
-  @Incoming("deployments")
-  public Uni<Void> onDeployment(Message<byte[]> message) {
-    return consumption.consume(CONSUMER, message, this::deployment);
+    AtomicReference<InboundEvent> applied = new AtomicReference<>();
+    return consumption
+        .consume(CONSUMER, message, event -> manifest(event, applied))
+        .chain(() -> driveCommitted(applied.get()));
   }
 
   @Incoming("rollouts")
@@ -97,8 +99,9 @@ public class EventsConsumer {
     return Uni.createFrom().voidItem();
   }
 
-  private Uni<Void> manifest(InboundEvent event) {
+  private Uni<Void> manifest(InboundEvent event, AtomicReference<InboundEvent> applied) {
     if (event.data() instanceof ManifestChanged change) {
+      applied.set(event);
       return reconciliation.apply(change, event.trace());
     }
     if (event.data() instanceof DryRunRequested request) {
@@ -107,10 +110,25 @@ public class EventsConsumer {
     return Uni.createFrom().voidItem();
   }
 
-  private Uni<Void> deployment(InboundEvent event) {
-    if (event.data() instanceof RegionDeployRequested request) {
-      deployer.drive(request, event.trace());
+  /**
+   * Starts the regions a committed manifest left deploying, read back from the records. The event
+   * is already acknowledged here, so a failure to read is logged, not thrown: drift correction
+   * drives every deploying region again within its interval.
+   */
+  private Uni<Void> driveCommitted(InboundEvent event) {
+    if (event == null || !(event.data() instanceof ManifestChanged change)) {
+      return Uni.createFrom().voidItem();
     }
-    return Uni.createFrom().voidItem();
+    return Panache.withSession(() -> RegionWork.pending(change.service(), change.environment()))
+        .invoke(work -> work.forEach(w -> deployer.drive(w, event.trace())))
+        .onFailure()
+        .invoke(
+            e ->
+                LOG.warnf(
+                    "Could not start the regions of %s/%s now (%s); drift correction will",
+                    change.service(), change.environment(), e.toString()))
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
   }
 }

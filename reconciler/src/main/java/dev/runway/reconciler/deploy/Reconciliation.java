@@ -4,7 +4,6 @@ import dev.runway.common.events.DryRunPlanned;
 import dev.runway.common.events.DryRunRequested;
 import dev.runway.common.events.ManifestChanged;
 import dev.runway.common.events.RegionAction;
-import dev.runway.common.events.RegionDeployRequested;
 import dev.runway.common.events.RegionPlan;
 import dev.runway.common.events.Revision;
 import dev.runway.common.manifest.Environment;
@@ -35,8 +34,10 @@ import org.jboss.logging.Logger;
 /**
  * Turns a desired manifest into a fan-out: resolves its revision (a new one only when the container
  * configuration changed), plans every region against what runs there, and in the same transaction
- * records the deployment and one RegionDeployRequested per region that needs an action. A dry run
- * plans the same way and applies nothing.
+ * records the deployment, each region's pending work and one RegionDeployRequested per region that
+ * needs an action, for observers. The work itself is driven from those records once the transaction
+ * commits ({@link EventsConsumer}), not from the event coming back. A dry run plans the same way
+ * and applies nothing.
  */
 @ApplicationScoped
 public class Reconciliation {
@@ -167,13 +168,14 @@ public class Reconciliation {
               .chain(
                   () ->
                       outbox.add(
-                          new RegionDeployRequested(
-                              change.service(),
-                              change.environment(),
-                              plan.region(),
-                              deployment.id,
-                              plan.action(),
-                              target),
+                          new RegionWork(
+                                  change.service(),
+                                  change.environment(),
+                                  plan.region(),
+                                  deployment.id,
+                                  plan.action(),
+                                  target)
+                              .announcement(),
                           trace))
               .replaceWithVoid();
     }

@@ -1,7 +1,6 @@
 package dev.runway.reconciler.deploy;
 
 import dev.runway.common.events.RegionAction;
-import dev.runway.common.events.RegionDeployRequested;
 import dev.runway.reconciler.config.ReconcilerConfig;
 import dev.runway.reconciler.rollout.TrafficSplits;
 import dev.runway.reconciler.runtime.DeployFailed;
@@ -67,7 +66,7 @@ public class RegionDeployer {
   }
 
   /** Starts the region's work unless it is already under way; returns at once. */
-  public void drive(RegionDeployRequested request, Context trace) {
+  void drive(RegionWork request, Context trace) {
     String key =
         request.service()
             + "/"
@@ -86,7 +85,7 @@ public class RegionDeployer {
     }
   }
 
-  private void carryOut(RegionDeployRequested request, Context trace, String key) {
+  private void carryOut(RegionWork request, Context trace, String key) {
     try {
       RegionOutcome outcome = work(request);
       VertxContextSupport.subscribeAndAwait(
@@ -102,8 +101,8 @@ public class RegionDeployer {
     }
   }
 
-  private RegionOutcome work(RegionDeployRequested request) {
-    Placement placement = new Placement(request.service(), request.environment(), request.region());
+  private RegionOutcome work(RegionWork request) {
+    Placement placement = request.placement();
     long start = System.nanoTime();
     try {
       if (request.action() == RegionAction.REMOVE) {

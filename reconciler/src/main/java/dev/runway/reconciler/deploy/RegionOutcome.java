@@ -1,12 +1,11 @@
 package dev.runway.reconciler.deploy;
 
-import dev.runway.common.events.RegionDeployRequested;
 import java.util.Map;
 
 /**
  * How one region's work ended.
  *
- * @param request what was asked
+ * @param request the work that was carried out
  * @param url where the revision answers (deployed)
  * @param traffic the split set in the region (deployed)
  * @param urls where each revision in the split answers (deployed)
@@ -14,7 +13,7 @@ import java.util.Map;
  * @param durationMs how long the region took
  */
 record RegionOutcome(
-    RegionDeployRequested request,
+    RegionWork request,
     String url,
     Map<String, Integer> traffic,
     Map<String, String> urls,
@@ -22,7 +21,7 @@ record RegionOutcome(
     long durationMs) {
 
   static RegionOutcome deployed(
-      RegionDeployRequested request,
+      RegionWork request,
       String url,
       Map<String, Integer> traffic,
       Map<String, String> urls,
@@ -30,11 +29,11 @@ record RegionOutcome(
     return new RegionOutcome(request, url, traffic, Map.copyOf(urls), null, ms);
   }
 
-  static RegionOutcome removed(RegionDeployRequested request, long ms) {
+  static RegionOutcome removed(RegionWork request, long ms) {
     return new RegionOutcome(request, null, Map.of(), Map.of(), null, ms);
   }
 
-  static RegionOutcome failed(RegionDeployRequested request, String reason, long ms) {
+  static RegionOutcome failed(RegionWork request, String reason, long ms) {
     return new RegionOutcome(request, null, Map.of(), Map.of(), reason, ms);
   }
 
