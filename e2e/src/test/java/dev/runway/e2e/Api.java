@@ -2,6 +2,7 @@ package dev.runway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runway.testing.TopicRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +30,7 @@ final class Api {
   }
 
   /** Posts an inventory and returns once the named service of it is provisioned. */
-  static void provision(Launcher launcher, BusRecorder bus, String inventory, String service)
+  static void provision(Launcher launcher, TopicRecorder bus, String inventory, String service)
       throws Exception {
     post(launcher, launcher.provisioner() + "/api/v1/inventory", "application/json", inventory);
     org.awaitility.Awaitility.await()

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.runway.common.events.ServiceProvisioned;
 import dev.runway.common.events.ServiceRequested;
+import dev.runway.testing.TopicRecorder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +33,7 @@ class CrashRecoveryEndToEndTest {
           launcher.provisioner() + "/api/v1/inventory",
           "application/json",
           Api.inventory(names.toArray(String[]::new)));
-      try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
+      try (TopicRecorder bus = TopicRecorder.everything(launcher.kafka())) {
         // Killed as soon as provisioning is asked for: the provisioner turns its own
         // ServiceRequested into resources one service at a time, and on a quiet machine the first
         // ServiceProvisioned was seen only with all 120 (CI on this machine).

@@ -81,7 +81,7 @@ class DemoEndToEndTest {
             Map.of(
                 "europe-west4", "europe-west1", "us-central1", "us-east1", "us-west2", "us-west1"));
     assertThat(outcome.failover()).hasSize(20).first().isEqualTo("us-east1");
-    assertThat(outcome.failover()).containsOnly("us-east1", "europe-west1");
+    assertThat(outcome.failover()).isSubsetOf("us-east1", "europe-west1");
     assertThat(outcome.judged()).containsOnlyKeys(REGIONS);
     // v2 fails 15% in us-east1: rolled back there alone, by itself, and not promoted
     assertThat(outcome.events(RollbackRequested.class))

@@ -9,6 +9,7 @@ import dev.runway.common.events.ManifestChanged;
 import dev.runway.common.events.RegionDeployed;
 import dev.runway.common.manifest.Environment;
 import dev.runway.testing.FakeGitlab;
+import dev.runway.testing.TopicRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +36,7 @@ class GitlabEndToEndTest {
   void shouldDeployOnPushAndPlanOnMergeRequest(Launcher launcher, FakeGitlab gitlab)
       throws Exception {
     // Given Runway up with a GitLab webhook secret, and example-service provisioned
-    try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
+    try (TopicRecorder bus = TopicRecorder.everything(launcher.kafka())) {
       Api.provision(
           launcher, bus, Files.readString(Path.of("../examples/inventory.json")), SERVICE);
       String staging =

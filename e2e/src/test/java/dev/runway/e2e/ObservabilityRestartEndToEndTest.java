@@ -11,6 +11,7 @@ import dev.runway.common.events.SloBreached;
 import dev.runway.common.events.SloRecovered;
 import dev.runway.common.manifest.Environment;
 import dev.runway.testing.EventProducer;
+import dev.runway.testing.TopicRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +44,7 @@ class ObservabilityRestartEndToEndTest {
     // Given the platform judging fifty times faster than real time, and a revision failing
     // 10% of its requests in us-east1 only
     Telemetry traffic = null;
-    try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
+    try (TopicRecorder bus = TopicRecorder.everything(launcher.kafka())) {
       traffic = new Telemetry(launcher);
       SloBreached breach =
           await()

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.runway.common.events.DeploymentCompleted;
 import dev.runway.common.events.RegionDeployRequested;
 import dev.runway.common.events.RegionDeployed;
+import dev.runway.testing.TopicRecorder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +40,7 @@ class ReconcilerRestartEndToEndTest {
   void shouldFinishAFanOutInterruptedByAReconcilerCrashWithoutASecondRevision(Launcher launcher)
       throws Exception {
     // Given a provisioned service and a manifest whose regions take a while to become ready
-    try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
+    try (TopicRecorder bus = TopicRecorder.everything(launcher.kafka())) {
       Api.provision(launcher, bus, Api.inventory(SERVICE), SERVICE);
       String manifestUrl =
           launcher.reconciler() + "/api/v1/services/" + SERVICE + "/manifests/staging";

@@ -23,6 +23,7 @@ import dev.runway.common.events.TrafficShifted;
 import dev.runway.common.events.WindowEvidence;
 import dev.runway.common.manifest.Environment;
 import dev.runway.testing.EventProducer;
+import dev.runway.testing.TopicRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +61,7 @@ class RolloutEndToEndTest {
     // Given the platform judging fifty times faster than real time, the example service running v1
     // in staging and production, and steady traffic to staging from clients near each region
     Process traffic = null;
-    try (BusRecorder bus = new BusRecorder(launcher.kafka())) {
+    try (TopicRecorder bus = TopicRecorder.everything(launcher.kafka())) {
       Api.provision(launcher, bus, Api.inventory(SERVICE), SERVICE);
       // The reconciler learns of the provisioning from the bus too, after the recorder, and later
       // still when the test before killed it (its partitions move once the dead member's session
@@ -275,7 +276,7 @@ class RolloutEndToEndTest {
   }
 
   /** Whether the revision's last SLO status is HEALTHY in each staging region. */
-  private static boolean healthyEverywhere(BusRecorder bus, String revision) {
+  private static boolean healthyEverywhere(TopicRecorder bus, String revision) {
     Map<String, SloStatus> last = new HashMap<>();
     for (SloStatusChanged status : bus.of(SloStatusChanged.class, SERVICE)) {
       if (status.revision().equals(revision)) {
@@ -286,7 +287,7 @@ class RolloutEndToEndTest {
   }
 
   /** v2's share of any staging region's traffic, as last shifted. */
-  private static int weightOfV2(BusRecorder bus) {
+  private static int weightOfV2(TopicRecorder bus) {
     return bus.of(TrafficShifted.class, SERVICE).stream()
         .filter(t -> t.environment() == Environment.STAGING)
         .mapToInt(t -> t.weights().getOrDefault(V2, 0))
@@ -295,7 +296,7 @@ class RolloutEndToEndTest {
   }
 
   private static <T extends dev.runway.common.events.RunwayEvent> List<T> distinct(
-      BusRecorder bus, Class<T> type) {
+      TopicRecorder bus, Class<T> type) {
     List<T> all = bus.of(type, SERVICE);
     List<String> ids = bus.ids(type, SERVICE);
     Set<String> seen = new java.util.HashSet<>();

@@ -1,10 +1,9 @@
 package dev.runway.router.routes;
 
 import dev.runway.common.events.EventCodec;
-import dev.runway.common.events.Observers;
 import dev.runway.common.events.PoisonEvent;
+import dev.runway.common.events.TopicReplay;
 import dev.runway.common.events.Topics;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
@@ -22,18 +20,17 @@ import org.jboss.logging.Logger;
  * Keeps the route table in step with the bus: reads {@code runway.deployments} and {@code
  * runway.services} from the beginning on every start, so a restarted router rebuilds the table from
  * the facts themselves, then follows them. It commits nothing and joins no group: every router
- * instance reads everything. Ready once it has read what was there when it started.
+ * instance reads everything. Ready once it has read what was there when it started, and no longer
+ * once its reader has died.
  */
-public final class RouteFeed implements AutoCloseable {
+public final class RouteFeed implements AutoCloseable, TopicReplay.Reader {
 
   private static final Logger LOG = Logger.getLogger(RouteFeed.class);
   private static final List<String> TOPICS = List.of(Topics.DEPLOYMENTS, Topics.SERVICES);
 
   private final RouteTable table;
-  private final KafkaConsumer<String, byte[]> consumer;
-  private final Thread thread;
-  private volatile boolean running = true;
-  private volatile boolean caughtUp;
+  private final TopicReplay replay;
+  private long applied;
 
   public RouteFeed(String bootstrapServers, RouteTable table) {
     this.table = table;
@@ -42,62 +39,54 @@ public final class RouteFeed implements AutoCloseable {
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-router-routes-" + UUID.randomUUID());
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    this.consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-    this.thread = new Thread(this::run, "route-feed");
-    thread.setDaemon(true);
+    this.replay =
+        new TopicReplay(
+            "route-feed",
+            new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer()),
+            TOPICS,
+            this);
   }
 
   public void start() {
-    thread.start();
+    replay.start();
   }
 
   /** Whether the table holds everything that was on the bus when the router started. */
   public boolean caughtUp() {
-    return caughtUp;
+    return replay.caughtUp();
   }
 
-  private void run() {
+  @Override
+  public Map<TopicPartition, Long> start(
+      KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+    return TopicReplay.fromBeginning(consumer, partitions);
+  }
+
+  @Override
+  public void accept(ConsumerRecord<String, byte[]> record) {
     try {
-      List<TopicPartition> partitions = Observers.awaitPartitions(consumer, TOPICS, () -> running);
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      long applied = 0;
-      while (running) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-          try {
-            if (table.apply(EventCodec.decode(record.headers(), record.value()).data())) {
-              applied++;
-            }
-          } catch (PoisonEvent poison) {
-            LOG.debugf("Skipped a record that is not a Runway event: %s", poison.getMessage());
-          }
-        }
-        if (!caughtUp && Observers.reached(consumer, ends)) {
-          caughtUp = true;
-          LOG.infof(
-              "Route table rebuilt from the bus: %d route events, %d services routed",
-              applied, table.all().size());
-        }
+      if (table.apply(EventCodec.decode(record.headers(), record.value()).data())) {
+        applied++;
       }
-    } catch (WakeupException stopping) {
-      // close() woke the consumer
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "The route feed stopped; routes no longer follow deployments");
-    } finally {
-      consumer.close();
+    } catch (PoisonEvent poison) {
+      LOG.debugf("Skipped a record that is not a Runway event: %s", poison.getMessage());
+    } catch (RuntimeException badRoute) {
+      // One event the table refuses (a URL it cannot parse, say) must not stop every later route.
+      LOG.warnf(
+          "Skipped %s-%d@%d, a route the table refuses: %s",
+          record.topic(), record.partition(), record.offset(), badRoute.toString());
     }
   }
 
   @Override
+  public void onCaughtUp() {
+    LOG.infof(
+        "Route table rebuilt from the bus: %d route events, %d services routed",
+        applied, table.all().size());
+  }
+
+  @Override
   public void close() {
-    running = false;
-    consumer.wakeup();
-    try {
-      thread.join(5000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    replay.close();
   }
 }

@@ -1,10 +1,10 @@
 package dev.runway.observability.telemetry;
 
 import dev.runway.common.events.EventCodec;
-import dev.runway.common.events.Observers;
 import dev.runway.common.events.PoisonEvent;
 import dev.runway.common.events.RequestStats;
 import dev.runway.common.events.RunwayEvent;
+import dev.runway.common.events.TopicReplay;
 import dev.runway.common.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,7 +22,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -41,7 +40,7 @@ import org.jboss.logging.Logger;
  * but are not counted again in the Prometheus counters and, if poison, are not dead-lettered twice.
  * Newer poison goes to {@code runway.dead-letter} with its reason, and the feed moves on.
  */
-public final class TelemetryFeed implements AutoCloseable {
+public final class TelemetryFeed implements AutoCloseable, TopicReplay.Reader {
 
   private static final Logger LOG = Logger.getLogger(TelemetryFeed.class);
   private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
@@ -53,14 +52,14 @@ public final class TelemetryFeed implements AutoCloseable {
     void counters(RequestStats stats);
   }
 
-  private final KafkaConsumer<String, byte[]> consumer;
   private final KafkaProducer<String, byte[]> deadLetters;
   private final Sink sink;
   private final Duration replay;
   private final Clock clock;
-  private final Thread thread;
-  private volatile boolean running = true;
-  private volatile boolean caughtUp;
+  private final TopicReplay topic;
+  private Map<TopicPartition, Long> handled = Map.of();
+  private long replayed;
+  private long nextCommit = System.nanoTime();
 
   public TelemetryFeed(
       String bootstrapServers, String group, Sink sink, Duration replay, Clock clock) {
@@ -73,7 +72,7 @@ public final class TelemetryFeed implements AutoCloseable {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-    this.consumer =
+    KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     Properties producer = new Properties();
     producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -81,58 +80,56 @@ public final class TelemetryFeed implements AutoCloseable {
     producer.put(ProducerConfig.ACKS_CONFIG, "all");
     this.deadLetters =
         new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer());
-    this.thread = new Thread(this::run, "telemetry-feed");
-    thread.setDaemon(true);
+    this.topic = new TopicReplay("telemetry-feed", consumer, List.of(Topics.TELEMETRY), this);
   }
 
   public void start() {
-    thread.start();
+    topic.start();
   }
 
   /** Whether the windows hold everything that was on the topic when the feed started. */
   public boolean caughtUp() {
-    return caughtUp;
+    return topic.caughtUp();
   }
 
-  private void run() {
-    try {
-      List<TopicPartition> partitions =
-          Observers.awaitPartitions(consumer, List.of(Topics.TELEMETRY), () -> running);
-      consumer.assign(partitions);
-      Map<TopicPartition, Long> replayFrom = replayStart(partitions);
-      Map<TopicPartition, Long> handled = committed(partitions, replayFrom);
-      for (TopicPartition p : partitions) {
-        consumer.seek(p, Math.min(replayFrom.get(p), handled.get(p)));
-      }
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      long replayed = 0;
-      long nextCommit = System.nanoTime();
-      while (running) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-          boolean fresh = record.offset() >= handled.getOrDefault(partition(record), 0L);
-          handle(record, fresh);
-          replayed++;
-        }
-        if (!caughtUp && Observers.reached(consumer, ends)) {
-          caughtUp = true;
-          LOG.infof("SLI windows rebuilt from %d telemetry records", replayed);
-        }
-        if (System.nanoTime() - nextCommit >= 0) {
-          commit(partitions);
-          nextCommit = System.nanoTime() + COMMIT_EVERY.toNanos();
-        }
-      }
-      commit(partitions);
-    } catch (WakeupException stopping) {
-      // close() woke the consumer: what was handled so far is committed, so a restart neither
-      // counts it again nor dead-letters its poison twice
-      commit(consumer.assignment().stream().toList());
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "The telemetry feed stopped; SLIs no longer follow traffic");
-    } finally {
-      consumer.close();
-      deadLetters.close(Duration.ofSeconds(5));
+  @Override
+  public Map<TopicPartition, Long> start(
+      KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+    Map<TopicPartition, Long> replayFrom = replayStart(consumer, partitions);
+    handled = committed(consumer, partitions, replayFrom);
+    Map<TopicPartition, Long> start = new HashMap<>();
+    for (TopicPartition p : partitions) {
+      start.put(p, Math.min(replayFrom.get(p), handled.get(p)));
     }
+    return start;
+  }
+
+  @Override
+  public void accept(ConsumerRecord<String, byte[]> record) {
+    handle(record, record.offset() >= handled.getOrDefault(partition(record), 0L));
+    replayed++;
+  }
+
+  @Override
+  public void onCaughtUp() {
+    LOG.infof("SLI windows rebuilt from %d telemetry records", replayed);
+  }
+
+  @Override
+  public void polled(KafkaConsumer<String, byte[]> consumer) {
+    if (System.nanoTime() - nextCommit >= 0) {
+      commit(consumer);
+      nextCommit = System.nanoTime() + COMMIT_EVERY.toNanos();
+    }
+  }
+
+  /**
+   * What was handled so far is committed, so a restart neither counts it again nor dead-letters its
+   * poison twice.
+   */
+  @Override
+  public void stopping(KafkaConsumer<String, byte[]> consumer) {
+    commit(consumer);
   }
 
   private void handle(ConsumerRecord<String, byte[]> record, boolean fresh) {
@@ -171,11 +168,11 @@ public final class TelemetryFeed implements AutoCloseable {
     record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
   }
 
-  private void commit(List<TopicPartition> partitions) {
+  private void commit(KafkaConsumer<String, byte[]> consumer) {
     // Dead letters first: an offset is committed only once its poison is safely elsewhere.
     deadLetters.flush();
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (TopicPartition p : partitions) {
+    for (TopicPartition p : consumer.assignment()) {
       offsets.put(p, new OffsetAndMetadata(consumer.position(p)));
     }
     try {
@@ -189,8 +186,10 @@ public final class TelemetryFeed implements AutoCloseable {
    * What a previous instance handled: its committed offsets. A group that never committed (the
    * first start) counts from the replay start; what came before is older than every window.
    */
-  private Map<TopicPartition, Long> committed(
-      List<TopicPartition> partitions, Map<TopicPartition, Long> replayFrom) {
+  private static Map<TopicPartition, Long> committed(
+      KafkaConsumer<String, byte[]> consumer,
+      List<TopicPartition> partitions,
+      Map<TopicPartition, Long> replayFrom) {
     Map<TopicPartition, Long> handled = new HashMap<>(replayFrom);
     consumer
         .committed(new java.util.HashSet<>(partitions), Duration.ofSeconds(10))
@@ -208,7 +207,8 @@ public final class TelemetryFeed implements AutoCloseable {
    * record not yet handled when that is older: its poison still has to be dead-lettered, and older
    * stats simply fall outside every window.
    */
-  private Map<TopicPartition, Long> replayStart(List<TopicPartition> partitions) {
+  private Map<TopicPartition, Long> replayStart(
+      KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
     long from = clock.millis() - replay.toMillis();
     Map<TopicPartition, Long> query = new HashMap<>();
     partitions.forEach(p -> query.put(p, from));
@@ -229,12 +229,7 @@ public final class TelemetryFeed implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    consumer.wakeup();
-    try {
-      thread.join(5000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    topic.close();
+    deadLetters.close(Duration.ofSeconds(5));
   }
 }

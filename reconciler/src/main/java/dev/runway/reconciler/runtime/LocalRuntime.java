@@ -82,7 +82,11 @@ public final class LocalRuntime implements RegionRuntime {
       int port = freePort();
       Integer processPort = relays.delay(placement.region()) == null ? null : freePort();
       ProcessBuilder builder = new ProcessBuilder(command);
+      // A service owner's process gets what its manifest says and the documented PORT and
+      // RUNWAY_* variables, nothing of the reconciler's own environment (its token, database
+      // password, Kafka address). The command itself is still found on the reconciler's PATH.
       Map<String, String> env = builder.environment();
+      env.clear();
       env.putAll(revision.env());
       env.put("PORT", String.valueOf(processPort == null ? port : processPort));
       env.put("RUNWAY_REGION", placement.region());

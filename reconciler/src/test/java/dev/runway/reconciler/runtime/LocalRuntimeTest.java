@@ -100,6 +100,52 @@ class LocalRuntimeTest {
   }
 
   @Test
+  void shouldGiveARevisionItsManifestsEnvironmentAndNothingOfThePlatforms() throws Exception {
+    runtime = runtime();
+    Revision withEnv =
+        new Revision(
+            "s-staging-00001",
+            1,
+            "registry.example.com/s:1",
+            8181,
+            Map.of("GREETING", "hello"),
+            new RunwayManifest.Resources(null, null),
+            new RunwayManifest.Scaling(null, null),
+            "/healthz",
+            List.of(),
+            "hash1");
+    Placement placement = new Placement("s", Environment.STAGING, "europe-west1");
+    runtime.deploy(placement, withEnv);
+    long pid = new ProcessRecords(state).read(placement, "s-staging-00001").process().pid();
+
+    // What the kernel holds for the live process, NUL-separated NAME=value pairs
+    Map<String, String> environ = new java.util.TreeMap<>();
+    for (String entry :
+        java.nio.file.Files.readString(Path.of("/proc/" + pid + "/environ")).split("\u0000")) {
+      int eq = entry.indexOf('=');
+      if (eq > 0) {
+        environ.put(entry.substring(0, eq), entry.substring(eq + 1));
+      }
+    }
+    assertThat(environ)
+        .containsEntry("GREETING", "hello")
+        .containsEntry("RUNWAY_REGION", "europe-west1")
+        .containsEntry("RUNWAY_SERVICE", "s")
+        .containsEntry("RUNWAY_REVISION", "s-staging-00001")
+        .containsEntry("RUNWAY_ENVIRONMENT", "staging")
+        .containsKey("PORT");
+    assertThat(environ.keySet())
+        .allMatch(
+            name -> name.equals("GREETING") || name.equals("PORT") || name.startsWith("RUNWAY_"),
+            "only the manifest's, PORT and RUNWAY_* variables")
+        .doesNotContain("PATH", "HOME", "KAFKA_BOOTSTRAP_SERVERS");
+    // The test JVM's own environment is the stand-in for the reconciler's: none of it leaks.
+    System.getenv().keySet().stream()
+        .filter(name -> !name.startsWith("RUNWAY_") && !name.equals("PORT"))
+        .forEach(name -> assertThat(environ).doesNotContainKey(name));
+  }
+
+  @Test
   void shouldHoldAFarRegionsAnswersBackByItsNetworkDelay() throws Exception {
     LocalRuntime delayed =
         new LocalRuntime(
