@@ -46,6 +46,14 @@ public interface SloConfig {
   @WithDefault("10s")
   Duration displayWindow();
 
+  /**
+   * How often the status of every revision with traffic is announced again although it did not
+   * change (time-scaled like the windows, at least 1 s), so the rollout guard always has a fresh
+   * verdict or knows it has none. Shorter than the guard's {@code runway.guard.verdict-freshness}.
+   */
+  @WithDefault("15s")
+  Duration heartbeat();
+
   /** How many timeline entries the dashboard shows per service. */
   @WithDefault("100")
   int timelineSize();

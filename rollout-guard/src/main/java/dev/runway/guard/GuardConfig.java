@@ -1,6 +1,8 @@
 package dev.runway.guard;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,4 +15,18 @@ public interface GuardConfig {
    * incoming-webhook JSON; none by default.
    */
   Optional<List<String>> webhooks();
+
+  /**
+   * How long after a step's traffic took effect a verdict must have been judged to count for it:
+   * the gateway's per-second stats, observability and the bus take about this long to show it.
+   */
+  @WithDefault("2s")
+  Duration metricLag();
+
+  /**
+   * How old the newest verdict may be when a step or a watch is decided. Longer than
+   * observability's heartbeat ({@code runway.slo.heartbeat}), which republishes every status.
+   */
+  @WithDefault("45s")
+  Duration verdictFreshness();
 }

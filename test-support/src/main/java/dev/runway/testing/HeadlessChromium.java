@@ -11,6 +11,7 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -171,20 +172,41 @@ public final class HeadlessChromium implements AutoCloseable {
   @Override
   public void close() throws IOException {
     socket.abort();
+    // Its renderer, zygote and crash handler are processes of their own that write into the
+    // profile too; stop them with it, or they race the profile's deletion below.
+    List<ProcessHandle> family = new java.util.ArrayList<>(process.descendants().toList());
     process.destroy();
+    family.forEach(ProcessHandle::destroy);
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
+      for (ProcessHandle child : family) {
+        child.onExit().get(5, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      family.forEach(ProcessHandle::destroyForcibly);
     }
-    try (var files = Files.walk(profile)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+    deleteProfile();
+  }
+
+  /** A temp dir; a file that vanishes while it is walked (a late write's temp file) is fine. */
+  private void deleteProfile() {
+    for (int attempt = 0; attempt < 5 && Files.exists(profile); attempt++) {
+      try (var files = Files.walk(profile)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException | java.io.UncheckedIOException vanished) {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
-    } catch (IOException e) {
-      // Chromium may still be writing its profile as it exits; it is a temp dir
     }
   }
 }

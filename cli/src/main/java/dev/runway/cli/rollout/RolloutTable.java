@@ -45,6 +45,9 @@ public final class RolloutTable {
           rollout.path("paused").asBoolean() ? ", PAUSED" : "",
           rollout.path("steps").toString(),
           rollout.path("bake_seconds").asText());
+      if (!rollout.path("hold").asText("").isEmpty()) {
+        out.println("Held: " + rollout.path("hold").asText());
+      }
       List<String[]> rows = new ArrayList<>();
       rows.add(new String[] {"REGION", "WAVE", "PHASE", "STEP", "TRAFFIC", "SLO", "PREVIOUS"});
       for (JsonNode region : rollout.path("regions")) {

@@ -169,6 +169,13 @@ public final class EventTypes {
               Topics.ROLLOUTS,
               "Staging did not finish healthy: production stays as it is."),
           new EventType<>(
+              "RolloutStalled",
+              1,
+              RolloutStalled.class,
+              Topics.ROLLOUTS,
+              "A step outlived its progress deadline: the rollout is paused for an operator, or"
+                  + " rolled back."),
+          new EventType<>(
               "RolloutFinished",
               1,
               RolloutFinished.class,

@@ -34,6 +34,7 @@ public sealed interface RunwayEvent
         RollbackFailed,
         PromotionApproved,
         PromotionBlocked,
+        RolloutStalled,
         RolloutFinished {
 
   /** The service this event is about; the record key and CloudEvent subject. */

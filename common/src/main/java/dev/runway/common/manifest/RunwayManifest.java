@@ -67,7 +67,8 @@ public record RunwayManifest(
       health = Objects.requireNonNullElse(health, new Health(null));
       slo = Objects.requireNonNullElse(slo, new Slo(null, null));
       rollout =
-          Objects.requireNonNullElse(rollout, new Rollout(null, null, null, null, null, null));
+          Objects.requireNonNullElse(
+              rollout, new Rollout(null, null, null, null, null, null, null, null));
       local = Objects.requireNonNullElse(local, new Local(null));
     }
   }
@@ -103,14 +104,25 @@ public record RunwayManifest(
     }
   }
 
-  /** How a new revision reaches its traffic. */
+  /**
+   * How a new revision reaches its traffic.
+   *
+   * @param progressDeadline how long one step (or the watch, after its own length) may take before
+   *     the rollout stalls; null for the default, 10 × the bake time and at most 10 minutes
+   * @param onStall what a stall does: pause for an operator (the default) or roll back
+   */
   public record Rollout(
       Strategy strategy,
       List<Integer> steps,
       String bakeTime,
       List<List<String>> waves,
       OnBreach onBreach,
-      String watch) {
+      String watch,
+      String progressDeadline,
+      OnStall onStall) {
+
+    /** The default progress deadline's ceiling, as Argo Rollouts' is 10 minutes. */
+    public static final Duration MAX_DEFAULT_DEADLINE = Duration.ofMinutes(10);
 
     public Rollout {
       strategy = Objects.requireNonNullElse(strategy, Strategy.gradual);
@@ -119,10 +131,19 @@ public record RunwayManifest(
       waves = waves == null ? List.of() : waves.stream().map(List::copyOf).toList();
       onBreach = Objects.requireNonNullElse(onBreach, OnBreach.region);
       watch = Objects.requireNonNullElse(watch, "5m");
+      onStall = Objects.requireNonNullElse(onStall, OnStall.pause);
     }
 
     public Duration bakeDuration() {
       return Durations.parse(bakeTime);
+    }
+
+    public Duration progressDeadlineDuration() {
+      if (progressDeadline != null) {
+        return Durations.parse(progressDeadline);
+      }
+      Duration tenBakes = bakeDuration().multipliedBy(10);
+      return tenBakes.compareTo(MAX_DEFAULT_DEADLINE) > 0 ? MAX_DEFAULT_DEADLINE : tenBakes;
     }
 
     public Duration watchDuration() {
@@ -135,6 +156,12 @@ public record RunwayManifest(
     gradual,
     regional,
     expedited
+  }
+
+  /** What a rollout does when a step outlives its progress deadline. */
+  public enum OnStall {
+    pause,
+    rollback
   }
 
   /** What a breach in one region rolls back. */

@@ -168,7 +168,9 @@ final class EventSamples {
                       "30s",
                       null,
                       null,
-                      "5m"))),
+                      "5m",
+                      null,
+                      null))),
           Map.entry(
               RequestStats.class,
               new RequestStats(
@@ -298,6 +300,16 @@ final class EventSamples {
                   "example-service-staging-00002",
                   "example-service-staging-00002 breached its availability SLO in us-east1",
                   java.time.Instant.parse("2026-11-29T10:16:02Z"))),
+          Map.entry(
+              RolloutStalled.class,
+              new RolloutStalled(
+                  "example-service",
+                  Environment.STAGING,
+                  "example-service-staging-00002",
+                  "us-east1",
+                  "no fresh HEALTHY verdict at 25% within the progress deadline of 1m",
+                  dev.runway.common.manifest.RunwayManifest.OnStall.pause,
+                  java.time.Instant.parse("2026-11-29T10:18:00Z"))),
           Map.entry(
               RolloutFinished.class,
               new RolloutFinished(

@@ -3,12 +3,15 @@ package dev.runway.observability.evaluation;
 import dev.runway.common.events.Sli;
 import dev.runway.common.events.SloStatus;
 import dev.runway.common.events.SloStatusChanged;
+import dev.runway.observability.SloConfig;
 import dev.runway.observability.slo.SliVerdict;
+import dev.runway.observability.slo.TimeScale;
 import dev.runway.observability.windows.SeriesKey;
 import dev.runway.service.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -17,21 +20,31 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Announces a revision's overall status in a region when it changes, so the rollout guard knows
- * when a step holds healthy with enough data without polling. The last status is kept in memory
- * only: after a restart the current status is announced again, which a consumer of a level (not an
- * edge) takes in its stride; breaches keep their own once-only rows ({@link Breaches}).
+ * Announces a revision's overall status in a region when it changes, and again at every heartbeat
+ * ({@code runway.slo.heartbeat}, time-scaled like the windows, at least 1 s) while the revision has
+ * traffic: the rollout guard counts only verdicts judged after a step's traffic took effect and
+ * recent when the step is decided, so a status heard once is never evidence for later steps, and a
+ * silent observability stops every rollout instead of letting one walk on. The last status is kept
+ * in memory only: after a restart the current status is announced again, which a consumer of a
+ * level (not an edge) takes in its stride; breaches keep their own once-only rows ({@link
+ * Breaches}).
  */
 @ApplicationScoped
 public class StatusChanges {
 
   private static final Logger LOG = Logger.getLogger(StatusChanges.class);
 
-  private final Outbox outbox;
-  private final Map<SeriesKey, SloStatus> last = new ConcurrentHashMap<>();
+  /** What was last announced for a series, and when. */
+  private record Announced(SloStatus status, Instant at) {}
 
-  public StatusChanges(Outbox outbox) {
+  private final Outbox outbox;
+  private final Duration heartbeat;
+  private final Map<SeriesKey, Announced> last = new ConcurrentHashMap<>();
+
+  public StatusChanges(Outbox outbox, SloConfig config) {
     this.outbox = outbox;
+    this.heartbeat =
+        Duration.ofSeconds(new TimeScale(config.timeScale()).seconds(config.heartbeat()));
   }
 
   /** BREACHED if any SLI breaches, else INSUFFICIENT_DATA if any lacks data, else HEALTHY. */
@@ -48,8 +61,13 @@ public class StatusChanges {
 
   Uni<Void> judged(SeriesKey key, Map<Sli, SliVerdict> verdicts, Instant now) {
     SloStatus status = overall(verdicts.values());
-    SloStatus before = last.get(key);
-    if (status == before) {
+    Announced announced = last.get(key);
+    SloStatus before = announced == null ? null : announced.status();
+    boolean due =
+        announced == null
+            || status != before
+            || !Duration.between(announced.at(), now).minus(heartbeat).isNegative();
+    if (!due) {
       return Uni.createFrom().voidItem();
     }
     SloStatusChanged event =
@@ -58,8 +76,8 @@ public class StatusChanges {
     return Panache.withTransaction(() -> outbox.add(event))
         .invoke(
             () -> {
-              last.put(key, status);
-              LOG.debugf(
+              last.put(key, new Announced(status, now));
+              LOG.tracef(
                   "%s/%s %s in %s: %s -> %s",
                   key.service(), key.environment(), key.revision(), key.region(), before, status);
             })

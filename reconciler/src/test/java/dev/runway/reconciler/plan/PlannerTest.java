@@ -220,6 +220,8 @@ class PlannerTest {
                 "10s",
                 List.of(List.of("us-east1"), List.of("europe-west1")),
                 null,
+                null,
+                null,
                 null),
             null);
     Revision r1 = revision(regional, List.of());
@@ -247,7 +249,7 @@ class PlannerTest {
             null,
             null,
             new RunwayManifest.Rollout(
-                RunwayManifest.Strategy.expedited, null, null, null, null, null),
+                RunwayManifest.Strategy.expedited, null, null, null, null, null, null, null),
             null);
 
     assertThat(plan(expedited, revision(expedited, List.of()), Map.of()).get(0).trafficSteps())

@@ -16,9 +16,11 @@ import java.util.List;
  * @param revision the revision rolling out
  * @param strategy gradual, regional or expedited
  * @param status ROLLING, WATCHING, SUCCEEDED, ROLLED_BACK, FAILED or SUPERSEDED
- * @param paused whether an operator holds it
+ * @param paused whether it holds where it is
+ * @param hold while paused, why and what it waits for (stalled, halted, or an operator's pause)
  * @param steps the traffic steps
  * @param bakeSeconds each step's bake
+ * @param progressDeadlineSeconds how long a step may take before it stalls
  * @param regions each region, in wave order
  * @param startedAt when it started
  * @param updatedAt when it last changed
@@ -30,8 +32,10 @@ public record RolloutView(
     String strategy,
     String status,
     boolean paused,
+    String hold,
     List<Integer> steps,
     long bakeSeconds,
+    long progressDeadlineSeconds,
     List<Region> regions,
     OffsetDateTime startedAt,
     OffsetDateTime updatedAt) {
@@ -56,7 +60,9 @@ public record RolloutView(
       String previous,
       String slo,
       Instant since,
-      int bakeExtensions) {}
+      int bakeExtensions,
+      Instant stepStartedAt,
+      Instant verdictAt) {}
 
   static RolloutView of(RolloutRow row) {
     Rollout rollout = row.rollout();
@@ -73,7 +79,9 @@ public record RolloutView(
                         r.previous(),
                         r.slo().name(),
                         r.since(),
-                        r.extensions()))
+                        r.extensions(),
+                        r.stepStartedAt(),
+                        r.sloAt()))
             .toList();
     return new RolloutView(
         rollout.service(),
@@ -82,8 +90,10 @@ public record RolloutView(
         rollout.policy().strategy().name(),
         rollout.status().name(),
         rollout.paused(),
+        rollout.hold(),
         rollout.policy().steps(),
         rollout.policy().bake().toSeconds(),
+        rollout.policy().progressDeadline().toSeconds(),
         regions,
         row.startedAt,
         row.updatedAt);

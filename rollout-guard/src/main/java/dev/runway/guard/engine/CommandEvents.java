@@ -5,6 +5,7 @@ import dev.runway.common.events.PromotionBlocked;
 import dev.runway.common.events.RollbackFailed;
 import dev.runway.common.events.RollbackRequested;
 import dev.runway.common.events.RolloutFinished;
+import dev.runway.common.events.RolloutStalled;
 import dev.runway.common.events.RunwayEvent;
 import dev.runway.common.events.SloBreached;
 import dev.runway.common.events.TrafficShiftRequested;
@@ -54,6 +55,16 @@ final class CommandEvents {
     if (command instanceof Command.RaiseRollbackFailed failed) {
       return new RollbackFailed(
           service, environment, failed.region(), rollout.revision(), failed.reason(), now);
+    }
+    if (command instanceof Command.Stall stall) {
+      return new RolloutStalled(
+          service,
+          environment,
+          rollout.revision(),
+          stall.region(),
+          stall.reason(),
+          stall.action(),
+          now);
     }
     Command.Finish finish = (Command.Finish) command;
     return new RolloutFinished(

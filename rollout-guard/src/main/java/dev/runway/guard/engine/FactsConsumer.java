@@ -105,7 +105,11 @@ public class FactsConsumer {
               change.environment(),
               rollout ->
                   rollout.revision().equals(change.revision())
-                      ? new Input.Verdict(change.region(), state, now)
+                      ? new Input.Verdict(
+                          change.region(),
+                          state,
+                          change.changedAt() == null ? now : change.changedAt(),
+                          now)
                       : null,
               null,
               event);

@@ -2,6 +2,7 @@ package dev.runway.guard.engine;
 
 import dev.runway.common.manifest.Environment;
 import dev.runway.common.manifest.RunwayManifest;
+import dev.runway.guard.rollout.Evidence;
 import dev.runway.guard.rollout.Rollout;
 import dev.runway.guard.rollout.RolloutPolicy;
 import java.util.ArrayList;
@@ -28,10 +29,11 @@ public final class RolloutPlans {
       RunwayManifest.Rollout rollout,
       List<String> order,
       List<String> deployed,
-      Map<String, Map<String, Integer>> traffic) {
+      Map<String, Map<String, Integer>> traffic,
+      Evidence evidence) {
     List<String> regions = new ArrayList<>(order.stream().filter(deployed::contains).toList());
     deployed.stream().filter(r -> !regions.contains(r)).sorted().forEach(regions::add);
-    RolloutPolicy full = RolloutPolicy.of(rollout, regions);
+    RolloutPolicy full = RolloutPolicy.of(rollout, regions, evidence);
     List<List<String>> waves = new ArrayList<>();
     List<String> placed = new ArrayList<>();
     for (List<String> wave : full.waves()) {
@@ -46,9 +48,7 @@ public final class RolloutPlans {
     if (!unplaced.isEmpty()) {
       waves.add(unplaced);
     }
-    RolloutPolicy policy =
-        new RolloutPolicy(
-            full.strategy(), full.steps(), waves, full.bake(), full.onBreach(), full.watch());
+    RolloutPolicy policy = full.withWaves(waves);
     Map<String, String> previous = new HashMap<>();
     for (String region : regions) {
       serving(traffic.getOrDefault(region, Map.of()), revision)

@@ -2,6 +2,8 @@ package dev.runway.guard.engine;
 
 import dev.runway.common.events.DeploymentCompleted;
 import dev.runway.common.manifest.RunwayManifest;
+import dev.runway.guard.GuardConfig;
+import dev.runway.guard.rollout.Evidence;
 import dev.runway.guard.rollout.Input;
 import dev.runway.guard.rollout.Rollout;
 import dev.runway.guard.state.ManifestRow;
@@ -29,9 +31,11 @@ public class RolloutStarter {
   private static final Logger LOG = Logger.getLogger(RolloutStarter.class);
 
   private final RolloutEngine engine;
+  private final Evidence evidence;
 
-  public RolloutStarter(RolloutEngine engine) {
+  public RolloutStarter(RolloutEngine engine, GuardConfig config) {
     this.engine = engine;
+    this.evidence = new Evidence(config.metricLag(), config.verdictFreshness());
   }
 
   Uni<Void> start(DeploymentCompleted completed, Instant now, Context trace) {
@@ -86,7 +90,7 @@ public class RolloutStarter {
                                   : spec != null
                                       ? spec.rollout()
                                       : new RunwayManifest.Rollout(
-                                          null, null, null, null, null, null);
+                                          null, null, null, null, null, null, null, null);
                           List<String> order =
                               !completed.regions().isEmpty()
                                   ? completed.regions()
@@ -99,7 +103,8 @@ public class RolloutStarter {
                                   policy,
                                   order,
                                   completed.deployed(),
-                                  traffic);
+                                  traffic,
+                                  evidence);
                           return engine.start(planned, now, trace);
                         }));
   }

@@ -3,6 +3,7 @@ package dev.runway.guard.notify;
 import dev.runway.common.events.PromotionBlocked;
 import dev.runway.common.events.RollbackFailed;
 import dev.runway.common.events.RolledBack;
+import dev.runway.common.events.RolloutStalled;
 import dev.runway.common.events.RunwayEvent;
 import dev.runway.service.persistence.JsonColumn;
 import java.util.List;
@@ -65,6 +66,18 @@ public final class SlackMessage {
           String.format(
               ":no_entry: *%s*: `%s` is not promoted to production: %s",
               e.service(), e.revision(), e.reason()));
+    }
+    if (event instanceof RolloutStalled e) {
+      return Optional.of(
+          String.format(
+              ":hourglass: *%s* (%s): the rollout of `%s` stalled and was %s: %s",
+              e.service(),
+              e.environment(),
+              e.revision(),
+              e.action() == dev.runway.common.manifest.RunwayManifest.OnStall.pause
+                  ? "paused for an operator (`./runway resume` or `./runway rollback`)"
+                  : "rolled back",
+              e.reason()));
     }
     if (event instanceof RollbackFailed e) {
       return Optional.of(

@@ -1,6 +1,7 @@
 package dev.runway.guard.rollout;
 
 import dev.runway.common.events.RolloutStatus;
+import dev.runway.common.manifest.RunwayManifest;
 import java.util.List;
 
 /** What a rollout transition asks the world to do; the service turns these into events. */
@@ -20,6 +21,11 @@ public sealed interface Command {
 
   /** A rollback cannot help; a person must look. */
   record RaiseRollbackFailed(String region, String reason) implements Command {}
+
+  /**
+   * A step outlived its progress deadline; the rollout paused or rolled back, as {@code action}.
+   */
+  record Stall(String region, String reason, RunwayManifest.OnStall action) implements Command {}
 
   /** The rollout ended. */
   record Finish(RolloutStatus status, List<String> rolledBack) implements Command {}

@@ -15,8 +15,19 @@ public sealed interface Input {
   /** TrafficShifted gave the new revision {@code percent} of the region. */
   record Shifted(String region, int percent, Instant at) implements Input {}
 
-  /** Observability's verdict on the new revision in the region changed. */
-  record Verdict(String region, SloStatus state, Instant at) implements Input {}
+  /**
+   * Observability's verdict on the new revision in the region, announced on change and again at
+   * every heartbeat.
+   *
+   * @param judgedAt when observability judged it; a step counts only verdicts judged after its
+   *     traffic took effect
+   */
+  record Verdict(String region, SloStatus state, Instant judgedAt, Instant at) implements Input {
+
+    public Verdict(String region, SloStatus state, Instant at) {
+      this(region, state, at, at);
+    }
+  }
 
   /** The previous revision breaches in a region the rollout returned to it. */
   record PreviousBreached(String region, Instant at) implements Input {}

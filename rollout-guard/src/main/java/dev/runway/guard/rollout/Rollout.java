@@ -18,8 +18,9 @@ import java.util.Map;
  * @param regions every region's progress, in wave order
  * @param wave the index of the wave in progress
  * @param status the rollout as a whole
- * @param paused whether an operator holds it (breaches still roll back)
+ * @param paused whether it holds where it is (breaches still roll back)
  * @param promotionDecided whether staging's promotion was approved or blocked already
+ * @param hold while paused, why and what it waits for (an operator's resume or rollback)
  */
 public record Rollout(
     String service,
@@ -30,7 +31,8 @@ public record Rollout(
     int wave,
     RolloutStatus status,
     boolean paused,
-    boolean promotionDecided) {
+    boolean promotionDecided,
+    String hold) {
 
   public Rollout {
     regions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(regions));
@@ -60,11 +62,22 @@ public record Rollout(
                 0,
                 null,
                 SloStatus.INSUFFICIENT_DATA,
-                0));
+                0,
+                null,
+                null));
       }
     }
     return new Rollout(
-        service, environment, revision, policy, regions, 0, RolloutStatus.ROLLING, false, false);
+        service,
+        environment,
+        revision,
+        policy,
+        regions,
+        0,
+        RolloutStatus.ROLLING,
+        false,
+        false,
+        null);
   }
 
   /** The share of traffic the region's current step gives the new revision. */
@@ -86,25 +99,59 @@ public record Rollout(
 
   Rollout with(Map<String, RegionProgress> next) {
     return new Rollout(
-        service, environment, revision, policy, next, wave, status, paused, promotionDecided);
+        service, environment, revision, policy, next, wave, status, paused, promotionDecided, hold);
   }
 
   Rollout withWave(int next) {
     return new Rollout(
-        service, environment, revision, policy, regions, next, status, paused, promotionDecided);
+        service,
+        environment,
+        revision,
+        policy,
+        regions,
+        next,
+        status,
+        paused,
+        promotionDecided,
+        hold);
   }
 
   Rollout withStatus(RolloutStatus next) {
     return new Rollout(
-        service, environment, revision, policy, regions, wave, next, paused, promotionDecided);
+        service,
+        environment,
+        revision,
+        policy,
+        regions,
+        wave,
+        next,
+        paused,
+        promotionDecided,
+        hold);
   }
 
-  Rollout withPaused(boolean next) {
+  /** Held where it is, and why; breaches still roll back. */
+  Rollout held(String why) {
     return new Rollout(
-        service, environment, revision, policy, regions, wave, status, next, promotionDecided);
+        service, environment, revision, policy, regions, wave, status, true, promotionDecided, why);
+  }
+
+  Rollout resumed() {
+    return new Rollout(
+        service,
+        environment,
+        revision,
+        policy,
+        regions,
+        wave,
+        status,
+        false,
+        promotionDecided,
+        null);
   }
 
   Rollout withPromotionDecided() {
-    return new Rollout(service, environment, revision, policy, regions, wave, status, paused, true);
+    return new Rollout(
+        service, environment, revision, policy, regions, wave, status, paused, true, hold);
   }
 }

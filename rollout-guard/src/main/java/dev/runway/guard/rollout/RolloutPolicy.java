@@ -15,6 +15,10 @@ import java.util.List;
  * @param bake how long each step must hold healthy before the next
  * @param onBreach what a breach in one region rolls back
  * @param watch how long after 100% a breach still rolls back
+ * @param progressDeadline how long a step may take, extensions included, before it stalls (the
+ *     watch gets this long after its own end); null for 10 × the bake, at most 10 minutes
+ * @param onStall what a stall does; null for pause
+ * @param evidence what counts as a fresh verdict; null for {@link Evidence#DEFAULT}
  */
 public record RolloutPolicy(
     RunwayManifest.Strategy strategy,
@@ -22,11 +26,23 @@ public record RolloutPolicy(
     List<List<String>> waves,
     Duration bake,
     RunwayManifest.OnBreach onBreach,
-    Duration watch) {
+    Duration watch,
+    Duration progressDeadline,
+    RunwayManifest.OnStall onStall,
+    Evidence evidence) {
 
   public RolloutPolicy {
     steps = List.copyOf(steps);
     waves = waves.stream().map(List::copyOf).toList();
+    if (progressDeadline == null) {
+      Duration tenBakes = bake.multipliedBy(10);
+      progressDeadline =
+          tenBakes.compareTo(RunwayManifest.Rollout.MAX_DEFAULT_DEADLINE) > 0
+              ? RunwayManifest.Rollout.MAX_DEFAULT_DEADLINE
+              : tenBakes;
+    }
+    onStall = onStall == null ? RunwayManifest.OnStall.pause : onStall;
+    evidence = evidence == null ? Evidence.DEFAULT : evidence;
     if (steps.isEmpty() || steps.get(steps.size() - 1) != 100) {
       throw new IllegalArgumentException("steps must end at 100, got " + steps);
     }
@@ -36,7 +52,8 @@ public record RolloutPolicy(
    * Gradual: every region in one wave. Regional: the manifest's waves, or one region per wave in
    * the manifest's order. Expedited: one wave, straight to 100%.
    */
-  public static RolloutPolicy of(RunwayManifest.Rollout rollout, List<String> regions) {
+  public static RolloutPolicy of(
+      RunwayManifest.Rollout rollout, List<String> regions, Evidence evidence) {
     List<List<String>> waves = new ArrayList<>();
     List<Integer> steps = rollout.steps();
     switch (rollout.strategy()) {
@@ -59,6 +76,15 @@ public record RolloutPolicy(
         waves,
         rollout.bakeDuration(),
         rollout.onBreach(),
-        rollout.watchDuration());
+        rollout.watchDuration(),
+        rollout.progressDeadlineDuration(),
+        rollout.onStall(),
+        evidence);
+  }
+
+  /** The same policy over other waves (the regions actually deployed). */
+  public RolloutPolicy withWaves(List<List<String>> next) {
+    return new RolloutPolicy(
+        strategy, steps, next, bake, onBreach, watch, progressDeadline, onStall, evidence);
   }
 }

@@ -3,6 +3,7 @@ package dev.runway.guard.rollout;
 import dev.runway.common.events.RolloutStatus;
 import dev.runway.common.events.SloStatus;
 import dev.runway.common.manifest.Environment;
+import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.common.manifest.RunwayManifest.OnBreach;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +39,9 @@ public final class Transitions {
     } else if (input instanceof Input.Tick tick) {
       change.tick(tick.at());
     } else if (input instanceof Input.Pause) {
-      change.state = change.state.withPaused(true);
-    } else if (input instanceof Input.Resume) {
-      change.state = change.state.withPaused(false);
+      change.state = change.state.held("paused by an operator; resume or roll back");
+    } else if (input instanceof Input.Resume resume) {
+      change.resume(resume.at());
     } else if (input instanceof Input.OperatorRollback order) {
       change.operatorRollback(order);
     } else if (input instanceof Input.Supersede) {
@@ -111,7 +112,7 @@ public final class Transitions {
       if (region == null) {
         return;
       }
-      put(region.with(verdict.state()));
+      put(region.with(verdict.state(), verdict.judgedAt()));
       if (verdict.state() != SloStatus.BREACHED
           || !(region.phase() == RegionPhase.SHIFTING
               || region.phase() == RegionPhase.BAKING
@@ -140,6 +141,15 @@ public final class Transitions {
       }
       if (policy != OnBreach.region) {
         haltWaiting(verdict.at());
+      }
+      if (policy == OnBreach.halt && anyShifting()) {
+        // Regions already on their way stop where they are: no further step on this revision
+        // until a person has looked.
+        state =
+            state.held(
+                reason
+                    + "; on_breach halt holds the other regions where they are: resume or roll"
+                    + " back");
       }
       blockPromotion(reason);
     }
@@ -173,23 +183,120 @@ public final class Transitions {
     }
 
     void tick(Instant at) {
-      if (state.paused()) {
-        return;
-      }
       for (RegionProgress region : state.regions().values()) {
+        if (state.paused() || state.finished()) {
+          return;
+        }
+        if (region.phase() != RegionPhase.SHIFTING
+            && region.phase() != RegionPhase.BAKING
+            && region.phase() != RegionPhase.WATCHING) {
+          continue;
+        }
         Duration held =
             region.since() == null ? Duration.ZERO : Duration.between(region.since(), at);
-        if (region.phase() == RegionPhase.BAKING && held.compareTo(state.policy().bake()) >= 0) {
-          if (region.slo() == SloStatus.HEALTHY) {
+        Duration stepAge = Duration.between(region.deadlineFrom(), at);
+        Duration deadline = state.policy().progressDeadline();
+        if (region.phase() == RegionPhase.SHIFTING) {
+          if (stepAge.compareTo(deadline) >= 0) {
+            stall(region, "no TrafficShifted confirmed " + state.percent(region) + "%", at);
+          } else if (held.compareTo(state.policy().bake()) >= 0) {
+            // The order or its answer was lost (a region busy deploying, a routing fault): ask
+            // again, once a bake time, inside the deadline.
+            put(region.reasked(at));
+            commands.add(
+                new Command.ShiftTraffic(region.region(), state.revision(), state.percent(region)));
+          }
+        } else if (region.phase() == RegionPhase.BAKING
+            && held.compareTo(state.policy().bake()) >= 0) {
+          if (freshHealthy(region, at)) {
             advance(region, at);
-          } else if (region.slo() == SloStatus.INSUFFICIENT_DATA) {
-            put(region.extended(at)); // too few requests to judge: bake longer rather than guess
+          } else if (stepAge.compareTo(deadline) >= 0) {
+            stall(region, missingEvidence(region, at), at);
+          } else {
+            put(region.extended(at)); // no fresh evidence: bake longer rather than guess
           }
         } else if (region.phase() == RegionPhase.WATCHING
             && held.compareTo(state.policy().watch()) >= 0) {
-          put(region.to(RegionPhase.DONE, region.step(), at));
+          if (freshHealthy(region, at)) {
+            put(region.to(RegionPhase.DONE, region.step(), at));
+          } else if (held.compareTo(state.policy().watch().plus(deadline)) >= 0) {
+            stall(region, missingEvidence(region, at) + " to end the watch", at);
+          }
         }
       }
+    }
+
+    /** A HEALTHY verdict judged after the region's current traffic took effect, and recent. */
+    private boolean freshHealthy(RegionProgress region, Instant at) {
+      Evidence evidence = state.policy().evidence();
+      return region.slo() == SloStatus.HEALTHY
+          && region.sloAt() != null
+          && !region.sloAt().isBefore(region.since().plus(evidence.metricLag()))
+          && Duration.between(region.sloAt(), at).compareTo(evidence.freshness()) <= 0;
+    }
+
+    private String missingEvidence(RegionProgress region, Instant at) {
+      String what = "no fresh HEALTHY verdict at " + state.percent(region) + "%";
+      if (region.sloAt() == null) {
+        return what + " (none received)";
+      }
+      return what
+          + " (the last, "
+          + region.slo()
+          + ", was judged "
+          + Duration.between(region.sloAt(), at).toSeconds()
+          + " s ago)";
+    }
+
+    /**
+     * The step outlived its deadline: fail closed. Pause for an operator, or roll back every region
+     * serving the revision, as the policy says.
+     */
+    private void stall(RegionProgress region, String waitingFor, Instant at) {
+      String reason =
+          region.region()
+              + ": "
+              + waitingFor
+              + " within the progress deadline of "
+              + state.policy().progressDeadline().toSeconds()
+              + " s";
+      commands.add(new Command.Stall(region.region(), reason, state.policy().onStall()));
+      if (state.policy().onStall() == RunwayManifest.OnStall.pause) {
+        state = state.held("stalled: " + reason + "; resume or roll back");
+        return;
+      }
+      for (RegionProgress serving : state.regions().values()) {
+        if (serving.phase().serving() && serving.phase() != RegionPhase.DONE) {
+          if (serving.previous() == null) {
+            fail(serving.region(), "stalled with no previous revision to return to: " + reason);
+            return;
+          }
+          rollback(serving, "stalled: " + reason, at);
+        }
+      }
+      haltWaiting(at);
+      blockPromotion("stalled: " + reason);
+    }
+
+    /** An operator resumed: every region's deadline starts again, lost shifts are asked again. */
+    void resume(Instant at) {
+      state = state.resumed();
+      for (RegionProgress region : state.regions().values()) {
+        if (region.phase() == RegionPhase.SHIFTING
+            || region.phase() == RegionPhase.BAKING
+            || region.phase() == RegionPhase.WATCHING) {
+          put(region.restarted(at));
+        }
+        if (region.phase() == RegionPhase.SHIFTING) {
+          commands.add(
+              new Command.ShiftTraffic(region.region(), state.revision(), state.percent(region)));
+        }
+      }
+    }
+
+    private boolean anyShifting() {
+      return state.regions().values().stream()
+          .anyMatch(r -> r.phase() == RegionPhase.SHIFTING || r.phase() == RegionPhase.BAKING);
     }
 
     private void advance(RegionProgress region, Instant at) {
@@ -213,11 +320,15 @@ public final class Transitions {
               .map(r -> state.regions().get(r).phase())
               .allMatch(p -> p == RegionPhase.WATCHING || p.ended());
       boolean anyRolledBack = rolledBack().size() > 0 || halted();
+      // With on_breach region a breach rolls back its region alone: later waves carry on.
+      boolean carryOn = !anyRolledBack || state.policy().onBreach() == OnBreach.region;
       if (waveBaked
-          && !anyRolledBack
+          && carryOn
           && !state.paused()
           && state.wave() + 1 < state.policy().waves().size()) {
         beginWave(state.wave() + 1, at);
+      } else if (waveBaked && !carryOn) {
+        haltWaiting(at); // they will never start: say so, and let the rollout end
       }
       boolean allBaked =
           state.regions().values().stream()

@@ -34,7 +34,7 @@ final class Harness {
 
   static RolloutPolicy policy(Strategy strategy, OnBreach onBreach, List<List<String>> waves) {
     List<Integer> steps = strategy == Strategy.expedited ? List.of(100) : List.of(25, 50, 100);
-    return new RolloutPolicy(strategy, steps, waves, BAKE, onBreach, WATCH);
+    return new RolloutPolicy(strategy, steps, waves, BAKE, onBreach, WATCH, null, null, null);
   }
 
   static Map<String, String> previousEverywhere(Environment environment) {
@@ -69,8 +69,13 @@ final class Harness {
     return caused;
   }
 
+  /**
+   * Observability's verdict, delivered now and judged a metric lag after now: the earliest that
+   * counts for a step whose traffic took effect now. (Tests of the evidence rules set both times
+   * themselves.)
+   */
   List<Command> verdict(String region, SloStatus state) {
-    return send(new Input.Verdict(region, state, now));
+    return send(new Input.Verdict(region, state, now.plus(Evidence.DEFAULT.metricLag()), now));
   }
 
   void healthyEverywhere() {
@@ -96,7 +101,7 @@ final class Harness {
     return history.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
-  /** Baked healthy through every step of every wave. */
+  /** Baked healthy through every step of every wave, with a fresh verdict for each. */
   void rollThrough() {
     start();
     for (int i = 0; i < 20 && !state.finished(); i++) {

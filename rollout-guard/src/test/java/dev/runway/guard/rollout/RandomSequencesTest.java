@@ -102,9 +102,10 @@ class RandomSequencesTest {
         assertThat(r.toRevision()).isEqualTo("svc-" + env + "-00001");
       } else if (c instanceof Command.ShiftTraffic s) {
         assertThat(rolledBack).as("no shift after a region's rollback").doesNotContain(s.region());
+        // A step whose answer was lost is asked again at the same share: never a lower one.
         assertThat(s.percent())
-            .as("shares only rise")
-            .isGreaterThan(lastShare.getOrDefault(s.region(), 0));
+            .as("shares never fall")
+            .isGreaterThanOrEqualTo(lastShare.getOrDefault(s.region(), 0));
         lastShare.put(s.region(), s.percent());
       } else if (c instanceof Command.ApprovePromotion) {
         decisions++;

@@ -40,12 +40,16 @@ class TransitionsTest {
         .extracting(c -> ((Command.ShiftTraffic) c).percent())
         .containsExactly(50, 50, 50);
     h.confirmShifts();
+    h.healthyEverywhere(); // every step needs its own verdict: the 25% one does not carry over
     h.after(Harness.BAKE);
     h.confirmShifts();
+    h.healthyEverywhere();
     assertThat(h.after(Harness.BAKE))
         .containsExactly(new Command.ApprovePromotion("svc-staging-00002"));
     assertThat(h.state.status()).isEqualTo(RolloutStatus.WATCHING);
-    assertThat(h.after(Harness.WATCH))
+    h.after(Harness.WATCH.minusSeconds(10));
+    h.healthyEverywhere(); // and the watch ends only on a fresh one
+    assertThat(h.after(Duration.ofSeconds(10)))
         .containsExactly(new Command.Finish(RolloutStatus.SUCCEEDED, List.of()));
     assertThat(h.state.status()).isEqualTo(RolloutStatus.SUCCEEDED);
   }
@@ -72,10 +76,12 @@ class TransitionsTest {
     h.verdict("us-east1", SloStatus.HEALTHY);
     h.after(Harness.BAKE);
     h.confirmShifts();
+    h.verdict("us-east1", SloStatus.HEALTHY);
     assertThat(h.after(Harness.BAKE))
         .containsExactly(new Command.ShiftTraffic("us-east1", "svc-staging-00002", 100));
     assertThat(h.phase("europe-west1")).isEqualTo(RegionPhase.WAITING);
     h.confirmShifts();
+    h.verdict("us-east1", SloStatus.HEALTHY);
     assertThat(h.after(Harness.BAKE))
         .containsExactly(
             new Command.ShiftTraffic("europe-west1", "svc-staging-00002", 25),
@@ -88,8 +94,9 @@ class TransitionsTest {
     RolloutPolicy policy =
         RolloutPolicy.of(
             new dev.runway.common.manifest.RunwayManifest.Rollout(
-                Strategy.regional, null, null, null, null, null),
-            Harness.REGIONS);
+                Strategy.regional, null, null, null, null, null, null, null),
+            Harness.REGIONS,
+            Evidence.DEFAULT);
     assertThat(policy.waves())
         .containsExactly(List.of("europe-west1"), List.of("us-east1"), List.of("us-west1"));
     assertThat(policy.steps()).containsExactly(25, 50, 75, 100);
@@ -128,8 +135,13 @@ class TransitionsTest {
     for (int i = 0; i < 6; i++) {
       h.after(Harness.BAKE);
       h.confirmShifts();
+      h.verdict("europe-west1", SloStatus.HEALTHY);
+      h.verdict("us-west1", SloStatus.HEALTHY);
     }
-    h.after(Harness.WATCH);
+    h.after(Harness.WATCH.minusSeconds(10));
+    h.verdict("europe-west1", SloStatus.HEALTHY);
+    h.verdict("us-west1", SloStatus.HEALTHY);
+    h.after(Duration.ofSeconds(10));
     assertThat(h.phase("europe-west1")).isEqualTo(RegionPhase.DONE);
     assertThat(h.phase("us-east1")).isEqualTo(RegionPhase.ROLLED_BACK);
     assertThat(h.all(Command.ShiftTraffic.class))
@@ -272,6 +284,11 @@ class TransitionsTest {
         .isInstanceOf(Command.Rollback.class);
     h.send(new Input.Resume(h.now));
     assertThat(h.after(Duration.ofSeconds(1)))
+        .as("the verdicts from before the pause are too old to count: the bake is extended")
+        .isEmpty();
+    h.verdict("europe-west1", SloStatus.HEALTHY);
+    h.verdict("us-west1", SloStatus.HEALTHY);
+    assertThat(h.after(Harness.BAKE))
         .extracting(c -> ((Command.ShiftTraffic) c).region())
         .containsExactly("europe-west1", "us-west1");
   }

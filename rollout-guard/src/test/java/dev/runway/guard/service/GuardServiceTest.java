@@ -120,7 +120,14 @@ class GuardServiceTest {
             900,
             REGIONS,
             new RunwayManifest.Rollout(
-                RunwayManifest.Strategy.gradual, List.of(50, 100), "2s", null, null, "3s")));
+                RunwayManifest.Strategy.gradual,
+                List.of(50, 100),
+                "2s",
+                null,
+                null,
+                "3s",
+                null,
+                null)));
   }
 
   private static void shifted(

@@ -1,0 +1,271 @@
+package dev.runway.guard.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runway.common.events.RolloutStatus;
+import dev.runway.common.events.SloStatus;
+import dev.runway.common.manifest.Environment;
+import dev.runway.common.manifest.RunwayManifest.OnBreach;
+import dev.runway.common.manifest.RunwayManifest.OnStall;
+import dev.runway.common.manifest.RunwayManifest.Strategy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When unsure, hold and say why: every step needs its own fresh evidence, every step has a
+ * deadline, and a step that cannot finish stalls loudly instead of waiting forever.
+ */
+class FailClosedTest {
+
+  private static final String V2 = "svc-staging-00002";
+  private static final Duration DEADLINE = Harness.BAKE.multipliedBy(10);
+
+  private static Harness gradual(OnBreach onBreach, OnStall onStall) {
+    return new Harness(
+        Environment.STAGING,
+        new RolloutPolicy(
+            Strategy.gradual,
+            List.of(25, 50, 100),
+            List.of(Harness.REGIONS),
+            Harness.BAKE,
+            onBreach,
+            Harness.WATCH,
+            null,
+            onStall,
+            null),
+        Harness.previousEverywhere(Environment.STAGING));
+  }
+
+  /** Ticks once a second for {@code duration}; returns every command they caused. */
+  private static List<Command> tickFor(Harness h, Duration duration) {
+    List<Command> caused = new java.util.ArrayList<>();
+    for (long s = 0; s < duration.toSeconds(); s++) {
+      caused.addAll(h.after(Duration.ofSeconds(1)));
+    }
+    return caused;
+  }
+
+  @Test
+  void theDefaultDeadlineIsTenBakesAtMostTenMinutes() {
+    assertThat(Harness.policy(Strategy.gradual, OnBreach.region, List.of()).progressDeadline())
+        .isEqualTo(Duration.ofMinutes(5));
+    RolloutPolicy slow =
+        new RolloutPolicy(
+            Strategy.gradual,
+            List.of(100),
+            List.of(),
+            Duration.ofMinutes(5),
+            OnBreach.region,
+            Harness.WATCH,
+            null,
+            null,
+            null);
+    assertThat(slow.progressDeadline()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(slow.onStall()).isEqualTo(OnStall.pause);
+  }
+
+  @Test
+  void aHealthyVerdictAtOneStepIsNoEvidenceForTheNext() {
+    Harness h = gradual(OnBreach.region, OnStall.pause);
+    h.start();
+    h.confirmShifts();
+    h.healthyEverywhere();
+    assertThat(h.after(Harness.BAKE)).hasSize(3); // to 50% on the 25% step's own verdicts
+    h.confirmShifts();
+
+    // Observability goes quiet: its last word, HEALTHY, was judged at 25%
+    List<Command> caused = tickFor(h, DEADLINE.minusSeconds(1));
+
+    assertThat(caused).noneMatch(Command.ShiftTraffic.class::isInstance);
+    assertThat(h.percent("us-east1")).isEqualTo(50);
+    assertThat(h.phase("us-east1")).isEqualTo(RegionPhase.BAKING);
+  }
+
+  @Test
+  void aVerdictJudgedBeforeTheStepTookEffectDoesNotCount() {
+    Harness h = gradual(OnBreach.region, OnStall.pause);
+    h.start();
+    h.confirmShifts();
+    Instant shifted = h.now;
+    // Judged a second before the shift was confirmed, delivered after: it saw the old traffic.
+    for (String region : Harness.REGIONS) {
+      h.send(new Input.Verdict(region, SloStatus.HEALTHY, shifted.minusSeconds(1), h.now));
+    }
+
+    assertThat(h.after(Harness.BAKE)).isEmpty();
+    assertThat(h.state.regions().get("us-east1").extensions()).isEqualTo(1);
+  }
+
+  @Test
+  void aHealthyVerdictOlderThanTheFreshnessBoundDoesNotCount() {
+    Harness h = gradual(OnBreach.region, OnStall.pause);
+    h.start();
+    h.confirmShifts();
+    h.healthyEverywhere(); // judged 2 s after the shift
+    Duration tooLate = Evidence.DEFAULT.freshness().plusSeconds(3);
+
+    assertThat(h.after(tooLate))
+        .as("older than %s by then", Evidence.DEFAULT.freshness())
+        .isEmpty();
+    assertThat(h.phase("us-east1")).isEqualTo(RegionPhase.BAKING);
+  }
+
+  @Test
+  void bakeExtensionsStayInsideTheDeadlineAndThenTheRolloutPausesSayingWhy() {
+    Harness h = gradual(OnBreach.region, OnStall.pause);
+    h.start();
+    h.confirmShifts();
+    for (String region : Harness.REGIONS) {
+      h.verdict(region, SloStatus.INSUFFICIENT_DATA);
+    }
+
+    List<Command> caused = tickFor(h, DEADLINE.plusSeconds(5));
+
+    assertThat(caused).filteredOn(Command.Stall.class::isInstance).hasSize(1);
+    Command.Stall stall =
+        (Command.Stall) caused.stream().filter(Command.Stall.class::isInstance).findFirst().get();
+    assertThat(stall.action()).isEqualTo(OnStall.pause);
+    assertThat(stall.reason())
+        .contains("no fresh HEALTHY verdict at 25%")
+        .contains("INSUFFICIENT_DATA")
+        .contains("progress deadline of 300 s");
+    assertThat(h.state.paused()).isTrue();
+    assertThat(h.state.hold()).startsWith("stalled: ").endsWith("resume or roll back");
+    assertThat(h.state.status()).isEqualTo(RolloutStatus.ROLLING);
+    assertThat(h.state.regions().get("us-east1").extensions()).isLessThanOrEqualTo(10);
+    assertThat(tickFor(h, Duration.ofMinutes(30))).as("held: nothing more happens").isEmpty();
+  }
+
+  @Test
+  void onStallRollbackReturnsEveryServingRegionAndEnds() {
+    Harness h = gradual(OnBreach.region, OnStall.rollback);
+    h.start();
+    h.confirmShifts();
+
+    List<Command> caused = tickFor(h, DEADLINE.plusSeconds(5));
+
+    assertThat(caused).filteredOn(Command.Rollback.class::isInstance).hasSize(3);
+    assertThat(caused).anyMatch(Command.BlockPromotion.class::isInstance);
+    assertThat(h.state.status()).isEqualTo(RolloutStatus.ROLLED_BACK);
+    assertThat(caused.get(caused.size() - 1))
+        .isEqualTo(new Command.Finish(RolloutStatus.ROLLED_BACK, Harness.REGIONS));
+  }
+
+  @Test
+  void aLostShiftIsAskedAgainEachBakeAndStallsAtTheDeadline() {
+    Harness h = gradual(OnBreach.region, OnStall.pause);
+    h.start(); // the reconciler never answers
+
+    List<Command> again = h.after(Harness.BAKE);
+    assertThat(again)
+        .containsExactly(
+            new Command.ShiftTraffic("europe-west1", V2, 25),
+            new Command.ShiftTraffic("us-east1", V2, 25),
+            new Command.ShiftTraffic("us-west1", V2, 25));
+    List<Command> caused = tickFor(h, DEADLINE);
+
+    assertThat(caused)
+        .filteredOn(Command.Stall.class::isInstance)
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(((Command.Stall) c).reason())
+                    .contains("no TrafficShifted confirmed 25%"));
+    assertThat(h.state.paused()).isTrue();
+  }
+
+  @Test
+  void theWatchEndsOnlyOnFreshEvidence() {
+    Harness h = gradual(OnBreach.region, OnStall.pause);
+    h.start();
+    for (int step = 0; step < 3; step++) {
+      h.confirmShifts();
+      h.healthyEverywhere();
+      h.after(Harness.BAKE);
+    }
+    assertThat(h.phase("us-east1")).isEqualTo(RegionPhase.WATCHING);
+
+    assertThat(h.after(Harness.WATCH)).as("no verdict since the watch began").isEmpty();
+    assertThat(h.phase("us-east1")).isEqualTo(RegionPhase.WATCHING);
+    List<Command> caused = tickFor(h, DEADLINE);
+    assertThat(caused)
+        .filteredOn(Command.Stall.class::isInstance)
+        .singleElement()
+        .satisfies(c -> assertThat(((Command.Stall) c).reason()).contains("to end the watch"));
+  }
+
+  @Test
+  void aResumedRolloutGetsANewDeadlineAndGoesOnWithFreshEvidence() {
+    Harness h = gradual(OnBreach.region, OnStall.pause);
+    h.start();
+    h.confirmShifts();
+    tickFor(h, DEADLINE.plusSeconds(1));
+    assertThat(h.state.paused()).isTrue();
+
+    h.send(new Input.Resume(h.now));
+    assertThat(h.state.hold()).isNull();
+    assertThat(h.after(Duration.ofSeconds(1))).as("not stalled again at once").isEmpty();
+    h.healthyEverywhere();
+
+    assertThat(h.after(Harness.BAKE))
+        .extracting(c -> ((Command.ShiftTraffic) c).percent())
+        .containsExactly(50, 50, 50);
+  }
+
+  @Test
+  void regionalWithOnBreachRegionCarriesOnWithTheLaterWavesAndEnds() {
+    Harness h =
+        Harness.of(
+            Environment.STAGING,
+            Strategy.regional,
+            OnBreach.region,
+            List.of(List.of("us-east1"), List.of("europe-west1", "us-west1")));
+    h.start();
+    h.confirmShifts();
+    List<Command> next = h.verdict("us-east1", SloStatus.BREACHED);
+
+    assertThat(h.phase("us-east1")).isEqualTo(RegionPhase.ROLLED_BACK);
+    assertThat(next)
+        .as("the next wave starts at once: a breach rolls back its own region only")
+        .containsSubsequence(
+            new Command.ShiftTraffic("europe-west1", V2, 25),
+            new Command.ShiftTraffic("us-west1", V2, 25));
+    for (int step = 0; step < 3; step++) {
+      h.confirmShifts();
+      h.verdict("europe-west1", SloStatus.HEALTHY);
+      h.verdict("us-west1", SloStatus.HEALTHY);
+      h.after(Harness.BAKE);
+    }
+    h.after(Harness.WATCH.minusSeconds(10));
+    h.verdict("europe-west1", SloStatus.HEALTHY);
+    h.verdict("us-west1", SloStatus.HEALTHY);
+    h.after(Duration.ofSeconds(10));
+    assertThat(h.state.status()).isEqualTo(RolloutStatus.ROLLED_BACK);
+    assertThat(h.all(Command.Finish.class))
+        .containsExactly(new Command.Finish(RolloutStatus.ROLLED_BACK, List.of("us-east1")));
+  }
+
+  @Test
+  void haltRollsBackTheBreachedRegionAndHoldsEveryRegionStillShifting() {
+    Harness h = gradual(OnBreach.halt, OnStall.pause);
+    h.start();
+    h.confirmShifts();
+    h.healthyEverywhere();
+
+    h.verdict("us-east1", SloStatus.BREACHED);
+
+    assertThat(h.phase("us-east1")).isEqualTo(RegionPhase.ROLLED_BACK);
+    assertThat(h.state.paused()).isTrue();
+    assertThat(h.state.hold()).contains("on_breach halt holds the other regions");
+    assertThat(tickFor(h, Harness.BAKE.multipliedBy(3)))
+        .as("no further step anywhere")
+        .noneMatch(Command.ShiftTraffic.class::isInstance);
+    assertThat(h.percent("europe-west1")).isEqualTo(25);
+    // and a breach of a held region still rolls it back
+    assertThat(h.verdict("europe-west1", SloStatus.BREACHED))
+        .first()
+        .isInstanceOf(Command.Rollback.class);
+  }
+}
