@@ -25,6 +25,9 @@ final class SharedPlatform implements ParameterResolver {
   static final String GITLAB_TOKEN = "glpat-e2e";
   static final String WEBHOOK_SECRET = "e2e-webhook-secret";
 
+  /** The guard's bound on a verdict's age; observability's heartbeat here is 1 s. */
+  static final java.time.Duration VERDICT_FRESHNESS = java.time.Duration.ofSeconds(10);
+
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SharedPlatform.class);
 
@@ -64,6 +67,7 @@ final class SharedPlatform implements ParameterResolver {
         Launcher launcher = new Launcher("shared");
         launcher.env.put("RUNWAY_SLO_TIME_SCALE", "0.02");
         launcher.env.put("RUNWAY_SLO_MIN_REQUESTS", "20");
+        launcher.env.put("RUNWAY_GUARD_VERDICT_FRESHNESS", VERDICT_FRESHNESS.toSeconds() + "s");
         launcher.env.put("RUNWAY_GITLAB_URL", gitlab.url());
         launcher.env.put("RUNWAY_GITLAB_TOKEN", GITLAB_TOKEN);
         launcher.env.put("RUNWAY_GITLAB_WEBHOOK_SECRET", WEBHOOK_SECRET);

@@ -61,18 +61,44 @@ class GuardServiceTest {
   private static TopicRecorder bus;
   private static EventProducer producer;
 
+  /** The statuses this test plays observability with, republished as its heartbeat would be. */
+  private static final Map<SloStatusChanged, Boolean> CURRENT =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static java.util.concurrent.ScheduledExecutorService heartbeat;
+
   @BeforeAll
   static void connect() {
     bus =
         TopicRecorder.of(
             TestInfrastructure.kafkaBootstrapServers(), Topics.ROLLOUTS, Topics.DEPLOYMENTS);
     producer = new EventProducer(TestInfrastructure.kafkaBootstrapServers());
+    // Observability announces every status again each heartbeat, judged now: the guard counts a
+    // verdict for a step only when it was judged after the step took effect.
+    heartbeat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    heartbeat.scheduleAtFixedRate(
+        () -> CURRENT.keySet().forEach(s -> producer.send(judgedNow(s))),
+        500,
+        500,
+        java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   @AfterAll
   static void disconnect() {
+    heartbeat.shutdownNow();
     bus.close();
     producer.close();
+  }
+
+  private static SloStatusChanged judgedNow(SloStatusChanged status) {
+    return new SloStatusChanged(
+        status.service(),
+        status.environment(),
+        status.region(),
+        status.revision(),
+        status.status(),
+        status.status(),
+        Instant.now());
   }
 
   private static void manifest(String service, Environment environment) {
@@ -169,9 +195,21 @@ class GuardServiceTest {
         .toList();
   }
 
+  /** The revision's status in the region from now on, announced now and at every heartbeat. */
   private static void status(
       String service, Environment env, String region, String rev, SloStatus s) {
-    producer.send(new SloStatusChanged(service, env, region, rev, s, null, Instant.now()));
+    CURRENT
+        .keySet()
+        .removeIf(
+            c ->
+                c.service().equals(service)
+                    && c.environment() == env
+                    && c.region().equals(region)
+                    && c.revision().equals(rev));
+    SloStatusChanged status =
+        new SloStatusChanged(service, env, region, rev, s, null, Instant.now());
+    CURRENT.put(status, Boolean.TRUE);
+    producer.send(status);
   }
 
   @SuppressWarnings("unchecked")
