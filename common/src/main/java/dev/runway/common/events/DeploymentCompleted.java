@@ -32,10 +32,10 @@ public record DeploymentCompleted(
     implements RunwayEvent {
 
   public DeploymentCompleted {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
     Require.text(deploymentId, "deployment_id");
-    Require.text(revision, "revision");
+    Require.name(revision, "revision");
     deployed = Require.list(deployed, "deployed");
     failed = Require.list(failed, "failed");
     regions = regions == null ? List.of() : List.copyOf(regions);

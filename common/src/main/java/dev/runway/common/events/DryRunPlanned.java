@@ -21,7 +21,7 @@ public record DryRunPlanned(
     implements RunwayEvent {
 
   public DryRunPlanned {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
     Require.text(planId, "plan_id");
     regions = Require.list(regions, "regions");

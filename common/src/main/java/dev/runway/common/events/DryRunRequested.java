@@ -24,7 +24,7 @@ public record DryRunRequested(
     implements RunwayEvent {
 
   public DryRunRequested {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
     Require.text(planId, "plan_id");
     if (manifest == null) {

@@ -17,7 +17,7 @@ public record ManifestChanged(
     implements RunwayEvent {
 
   public ManifestChanged {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
     if (manifest == null) {
       throw new IllegalArgumentException("manifest is required");

@@ -14,7 +14,7 @@ public record PromotionApproved(String service, String revision, Instant approve
     implements RunwayEvent {
 
   public PromotionApproved {
-    Require.text(service, "service");
-    Require.text(revision, "revision");
+    Require.name(service, "service");
+    Require.name(revision, "revision");
   }
 }

@@ -14,8 +14,8 @@ public record PromotionBlocked(String service, String revision, String reason, I
     implements RunwayEvent {
 
   public PromotionBlocked {
-    Require.text(service, "service");
-    Require.text(revision, "revision");
+    Require.name(service, "service");
+    Require.name(revision, "revision");
     Require.text(reason, "reason");
   }
 }

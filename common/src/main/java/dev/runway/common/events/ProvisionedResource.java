@@ -12,6 +12,6 @@ public record ProvisionedResource(String kind, String name, String region) {
   public ProvisionedResource {
     Require.text(kind, "kind");
     Require.text(name, "name");
-    Require.text(region, "region");
+    Require.name(region, "region");
   }
 }

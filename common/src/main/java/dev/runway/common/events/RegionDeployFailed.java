@@ -22,11 +22,11 @@ public record RegionDeployFailed(
     implements RunwayEvent {
 
   public RegionDeployFailed {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
-    Require.text(region, "region");
+    Require.name(region, "region");
     Require.text(deploymentId, "deployment_id");
-    Require.text(revision, "revision");
+    Require.name(revision, "revision");
     Require.text(reason, "reason");
   }
 }

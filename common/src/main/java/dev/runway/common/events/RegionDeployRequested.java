@@ -23,9 +23,9 @@ public record RegionDeployRequested(
     implements RunwayEvent {
 
   public RegionDeployRequested {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
-    Require.text(region, "region");
+    Require.name(region, "region");
     Require.text(deploymentId, "deployment_id");
     if (action == null || revision == null) {
       throw new IllegalArgumentException("action and revision are required");

@@ -24,11 +24,11 @@ public record RegionDeployed(
     implements RunwayEvent {
 
   public RegionDeployed {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
-    Require.text(region, "region");
+    Require.name(region, "region");
     Require.text(deploymentId, "deployment_id");
-    Require.text(revision, "revision");
+    Require.name(revision, "revision");
     Require.text(url, "url");
   }
 }

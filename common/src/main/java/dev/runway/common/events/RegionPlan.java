@@ -23,7 +23,7 @@ public record RegionPlan(
     long expectedSeconds) {
 
   public RegionPlan {
-    Require.text(region, "region");
+    Require.name(region, "region");
     if (action == null) {
       throw new IllegalArgumentException("action is required");
     }

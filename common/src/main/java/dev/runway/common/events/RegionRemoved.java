@@ -15,9 +15,9 @@ public record RegionRemoved(
     implements RunwayEvent {
 
   public RegionRemoved {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
-    Require.text(region, "region");
+    Require.name(region, "region");
     Require.text(deploymentId, "deployment_id");
   }
 }

@@ -44,10 +44,10 @@ public record RequestStats(
     implements RunwayEvent {
 
   public RequestStats {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
-    Require.text(region, "region");
-    Require.text(revision, "revision");
+    Require.name(region, "region");
+    Require.name(revision, "revision");
     if (windowStart == null) {
       throw new IllegalArgumentException("window_start is required");
     }

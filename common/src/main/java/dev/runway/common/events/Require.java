@@ -13,6 +13,26 @@ final class Require {
     return value;
   }
 
+  private static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
+  /**
+   * A service, region or revision name: lower-case letters, digits and inner hyphens, at most 63.
+   * These names become file paths, URLs and label values downstream, so an event carrying anything
+   * else (a slash, a dot, a space) is refused here rather than trusted there.
+   */
+  static String name(String value, String field) {
+    text(value, field);
+    if (!NAME.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          field
+              + " must be lower-case letters, digits and inner hyphens (at most 63), got '"
+              + value
+              + "'");
+    }
+    return value;
+  }
+
   static <T> T present(T value, String field) {
     if (value == null) {
       throw new IllegalArgumentException(field + " is required");

@@ -24,10 +24,10 @@ public record RollbackFailed(
     implements RunwayEvent {
 
   public RollbackFailed {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
-    Require.text(region, "region");
-    Require.text(revision, "revision");
+    Require.name(region, "region");
+    Require.name(revision, "revision");
     Require.text(reason, "reason");
   }
 }

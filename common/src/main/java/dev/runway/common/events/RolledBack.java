@@ -30,10 +30,10 @@ public record RolledBack(
     implements RunwayEvent {
 
   public RolledBack {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
-    Require.text(region, "region");
-    Require.text(revision, "revision");
-    Require.text(toRevision, "to_revision");
+    Require.name(region, "region");
+    Require.name(revision, "revision");
+    Require.name(toRevision, "to_revision");
   }
 }

@@ -24,9 +24,9 @@ public record RolloutFinished(
     implements RunwayEvent {
 
   public RolloutFinished {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
-    Require.text(revision, "revision");
+    Require.name(revision, "revision");
     Require.present(status, "status");
     rolledBack = Require.list(rolledBack, "rolled_back");
   }

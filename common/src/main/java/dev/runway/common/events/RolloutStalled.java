@@ -28,10 +28,10 @@ public record RolloutStalled(
     implements RunwayEvent {
 
   public RolloutStalled {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
-    Require.text(revision, "revision");
-    Require.text(region, "region");
+    Require.name(revision, "revision");
+    Require.name(region, "region");
     Require.text(reason, "reason");
     Require.present(action, "action");
   }

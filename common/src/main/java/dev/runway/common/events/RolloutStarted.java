@@ -34,9 +34,9 @@ public record RolloutStarted(
     implements RunwayEvent {
 
   public RolloutStarted {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
-    Require.text(revision, "revision");
+    Require.name(revision, "revision");
     Require.present(strategy, "strategy");
     steps = Require.list(steps, "steps");
     waves = Require.list(waves, "waves").stream().map(List::copyOf).toList();

@@ -12,7 +12,7 @@ public record ServiceDecommissionRequested(String service, List<String> regions)
     implements RunwayEvent {
 
   public ServiceDecommissionRequested {
-    Require.text(service, "service");
+    Require.name(service, "service");
     regions = Require.list(regions, "regions");
   }
 }

@@ -12,7 +12,7 @@ public record ServiceDecommissioned(String service, List<ProvisionedResource> re
     implements RunwayEvent {
 
   public ServiceDecommissioned {
-    Require.text(service, "service");
+    Require.name(service, "service");
     resources = Require.list(resources, "resources");
   }
 }

@@ -20,7 +20,7 @@ public record ServiceProvisioned(
     implements RunwayEvent {
 
   public ServiceProvisioned {
-    Require.text(service, "service");
+    Require.name(service, "service");
     regions = Require.list(regions, "regions");
     Require.text(serviceAccount, "service_account");
     resources = Require.list(resources, "resources");

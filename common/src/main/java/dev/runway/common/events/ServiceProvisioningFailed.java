@@ -13,7 +13,7 @@ public record ServiceProvisioningFailed(String service, List<String> regions, St
     implements RunwayEvent {
 
   public ServiceProvisioningFailed {
-    Require.text(service, "service");
+    Require.name(service, "service");
     regions = Require.list(regions, "regions");
     Require.text(reason, "reason");
   }

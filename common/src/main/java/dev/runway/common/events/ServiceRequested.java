@@ -16,7 +16,7 @@ public record ServiceRequested(
     implements RunwayEvent {
 
   public ServiceRequested {
-    Require.text(service, "service");
+    Require.name(service, "service");
     regions = Require.list(regions, "regions");
     previousRegions = previousRegions == null ? List.of() : List.copyOf(previousRegions);
     if (regions.isEmpty()) {

@@ -40,10 +40,10 @@ public record SloBreached(
     implements RunwayEvent {
 
   public SloBreached {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
-    Require.text(region, "region");
-    Require.text(revision, "revision");
+    Require.name(region, "region");
+    Require.name(revision, "revision");
     Require.present(sli, "sli");
     Require.text(rule, "rule");
     Require.present(severity, "severity");

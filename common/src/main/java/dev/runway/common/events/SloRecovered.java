@@ -31,10 +31,10 @@ public record SloRecovered(
     implements RunwayEvent {
 
   public SloRecovered {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
-    Require.text(region, "region");
-    Require.text(revision, "revision");
+    Require.name(region, "region");
+    Require.name(revision, "revision");
     Require.present(sli, "sli");
     windows = Require.list(windows, "windows");
     if (recoveredAt == null) {

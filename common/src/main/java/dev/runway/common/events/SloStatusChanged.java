@@ -31,10 +31,10 @@ public record SloStatusChanged(
     implements RunwayEvent {
 
   public SloStatusChanged {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
-    Require.text(region, "region");
-    Require.text(revision, "revision");
+    Require.name(region, "region");
+    Require.name(revision, "revision");
     Require.present(status, "status");
   }
 }

@@ -15,6 +15,6 @@ public record StableComparison(
     String stableRevision, long stableRequests, long stableBad, double zScore, double confidence) {
 
   public StableComparison {
-    Require.text(stableRevision, "stable_revision");
+    Require.name(stableRevision, "stable_revision");
   }
 }

@@ -26,10 +26,10 @@ public record TrafficShiftRequested(
     implements RunwayEvent {
 
   public TrafficShiftRequested {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
-    Require.text(region, "region");
-    Require.text(revision, "revision");
+    Require.name(region, "region");
+    Require.name(revision, "revision");
     if (percent < 0 || percent > 100) {
       throw new IllegalArgumentException("percent must be between 0 and 100, got " + percent);
     }

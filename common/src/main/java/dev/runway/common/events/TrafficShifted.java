@@ -21,9 +21,9 @@ public record TrafficShifted(
     implements RunwayEvent {
 
   public TrafficShifted {
-    Require.text(service, "service");
+    Require.name(service, "service");
     Require.present(environment, "environment");
-    Require.text(region, "region");
+    Require.name(region, "region");
     weights = Map.copyOf(weights);
     urls = urls == null ? Map.of() : Map.copyOf(urls);
     int total = weights.values().stream().mapToInt(Integer::intValue).sum();

@@ -115,6 +115,21 @@ class EventCodecTest {
   }
 
   @Test
+  void shouldRefuseNamesThatWouldBecomePathsOrUrlsElsewhere() {
+    for (String name : new String[] {"../../etc", "svc/x", "Svc", "svc.example.com", "a b", "-a"}) {
+      byte[] data =
+          ("{\"service\":\"svc\",\"environment\":\"staging\",\"region\":\""
+                  + name
+                  + "\",\"weights\":{},\"urls\":{}}")
+              .getBytes(StandardCharsets.UTF_8);
+
+      assertThat(reasonOf(cloudEvent("runway.TrafficShifted.v1"), data))
+          .as(name)
+          .isEqualTo(PoisonEvent.Reason.INVALID_DATA);
+    }
+  }
+
+  @Test
   void shouldClassifyDataThatBreaksTheRecordsInvariants() {
     byte[] noRegions =
         "{\"service\":\"s\",\"project_id\":1,\"regions\":[]}".getBytes(StandardCharsets.UTF_8);

@@ -76,6 +76,21 @@ public final class RouteTable {
   }
 
   private void shift(TrafficShifted shifted) {
+    for (String url : shifted.urls().values()) {
+      java.util.Optional<String> refusal = BackendUrls.refusal(url);
+      if (refusal.isPresent()) {
+        // The whole event is refused: the region keeps the split it had.
+        throw new IllegalArgumentException(
+            "TrafficShifted for "
+                + shifted.service()
+                + " in "
+                + shifted.region()
+                + " names "
+                + url
+                + ": "
+                + refusal.get());
+      }
+    }
     List<WeightedBackend> split = new ArrayList<>();
     new TreeMap<>(shifted.weights())
         .forEach(

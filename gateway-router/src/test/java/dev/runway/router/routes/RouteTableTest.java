@@ -28,6 +28,26 @@ class RouteTableTest {
   }
 
   @Test
+  void shouldRefuseAShiftToAUrlNoRuntimeMakesAndKeepTheRegionsSplit() {
+    shift("europe-west1", Map.of("s-production-00001", 100));
+    TrafficShifted steer =
+        new TrafficShifted(
+            "s",
+            Environment.PRODUCTION,
+            "europe-west1",
+            Map.of("s-production-00009", 100),
+            Map.of("s-production-00009", "http://evil.example.com:80"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> table.apply(steer))
+        .hasMessageContaining("http://evil.example.com:80")
+        .hasMessageContaining("only the local runtime's");
+
+    assertThat(table.find("s", Environment.PRODUCTION).orElseThrow().regions().get("europe-west1"))
+        .extracting(w -> w.backend().url())
+        .containsExactly("http://127.0.0.1:1001");
+  }
+
+  @Test
   void shouldKeepEachRegionsSplitAsTheLastShiftSaid() {
     shift("europe-west1", Map.of("s-production-00001", 100));
     shift("us-east1", Map.of("s-production-00001", 100));
