@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runway.cli.demo.Demo;
 import dev.runway.cli.demo.DemoOutcome;
+import dev.runway.cli.demo.DemoSettings;
 import dev.runway.cli.platform.LocalPlatform;
 import dev.runway.cli.platform.PlatformLayout;
 import dev.runway.common.events.DeploymentCompleted;
@@ -50,7 +51,7 @@ class DemoEndToEndTest {
     DemoOutcome outcome;
     try (PrintStream out =
             new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8);
-        LocalPlatform platform = new LocalPlatform(layout, Demo.settings(env), out)) {
+        LocalPlatform platform = new LocalPlatform(layout, DemoSettings.of(env), out)) {
       platform.start();
       outcome = new Demo(platform, out).run();
     }

@@ -1,6 +1,7 @@
 package dev.runway.cli.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.runway.cli.platform.HttpClients;
 import dev.runway.common.json.WireJson;
 import java.io.IOException;
 import java.net.ConnectException;

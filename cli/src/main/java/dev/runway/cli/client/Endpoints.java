@@ -12,6 +12,16 @@ import java.util.Optional;
 public record Endpoints(
     String kafka, String provisioner, String reconciler, String guard, Optional<String> token) {
 
+  /** A local platform's endpoints, with its token. */
+  public static Endpoints of(PlatformLayout layout, String token) {
+    return new Endpoints(
+        layout.kafka(),
+        layout.url(PlatformService.PROVISIONER),
+        layout.url(PlatformService.RECONCILER),
+        layout.url(PlatformService.ROLLOUT_GUARD),
+        Optional.ofNullable(token));
+  }
+
   public static Endpoints fromEnvironment() {
     return from(System.getenv());
   }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.runway.cli.client.ApiClient;
 import dev.runway.cli.client.Endpoints;
 import dev.runway.cli.client.Problems;
-import dev.runway.cli.deploy.ManifestFile;
 import dev.runway.cli.deploy.StatusCommand;
 import dev.runway.cli.events.EventFeed;
 import dev.runway.cli.events.EventLine;
@@ -69,25 +68,12 @@ public final class Demo {
 
   public Demo(LocalPlatform platform, PrintStream out) {
     this.platform = platform;
-    this.endpoints = platform.endpoints();
+    this.endpoints = Endpoints.of(platform.layout(), platform.token());
     this.out = out;
     this.probes = new DemoProbes(platform.layout(), endpoints, SERVICE);
     this.gateway =
         new GatewayClient(
             platform.layout().url(PlatformService.GATEWAY_ROUTER), STAGING_HOST, "/v1/completions");
-  }
-
-  /**
-   * The platform's environment for the demo: demo time, SLO windows fifty times shorter (an hour is
-   * 72 s) and fewer requests needed per window; a dead revision is noticed within 5 s. Thresholds
-   * and rules stay as in production. Settings already in {@code base} win.
-   */
-  public static Map<String, String> settings(Map<String, String> base) {
-    Map<String, String> env = new java.util.HashMap<>(base);
-    env.putIfAbsent("RUNWAY_SLO_TIME_SCALE", "0.02");
-    env.putIfAbsent("RUNWAY_SLO_MIN_REQUESTS", "20");
-    env.putIfAbsent("RUNWAY_RECONCILER_DRIFT_INTERVAL", "5s");
-    return env;
   }
 
   /** Tells the story; the outcome says how far it went and what it saw. */
@@ -327,29 +313,11 @@ public final class Demo {
         .toList();
   }
 
-  /**
-   * Applies one of the example's manifests. The reconciler learns of a new service from
-   * ServiceProvisioned on the bus, a moment after the provisioner published it; until then it
-   * answers 409, so a refusal of that kind is asked again for a while.
-   */
   private void apply(String manifest, String environment)
       throws DemoFailed, IOException, InterruptedException {
-    Path file =
-        platform.layout().root().resolve("examples/hello-service/.runway").resolve(manifest);
-    java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
-    while (true) {
-      ApiClient.Answer answer = ManifestFile.send(endpoints, file, environment, false);
-      if (answer == null) {
-        throw new DemoFailed("cannot read " + file);
-      }
-      if (answer.ok()) {
-        return;
-      }
-      if (answer.status() != 409 || java.time.Instant.now().isAfter(deadline)) {
-        throw new DemoFailed(Problems.describe(file.toString(), answer));
-      }
-      Thread.sleep(250);
-    }
+    probes.apply(
+        platform.layout().root().resolve("examples/hello-service/.runway").resolve(manifest),
+        environment);
   }
 
   private void await(EventFeed feed, String type, Duration timeout)

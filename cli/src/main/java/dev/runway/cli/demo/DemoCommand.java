@@ -29,7 +29,7 @@ public class DemoCommand implements Callable<Integer> {
     Files.createDirectories(layout.home());
     long started = System.nanoTime();
     try (LocalPlatform platform =
-        new LocalPlatform(layout, Demo.settings(System.getenv()), System.out)) {
+        new LocalPlatform(layout, DemoSettings.of(System.getenv()), System.out)) {
       Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
       try {
         platform.start();

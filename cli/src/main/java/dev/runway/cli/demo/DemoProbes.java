@@ -22,6 +22,7 @@ final class DemoProbes {
   }
 
   private final String service;
+  private final Endpoints endpoints;
   private final ApiClient reconciler;
   private final ApiClient observability;
   private final ApiClient guard;
@@ -29,6 +30,7 @@ final class DemoProbes {
 
   DemoProbes(PlatformLayout layout, Endpoints endpoints, String service) {
     this.service = service;
+    this.endpoints = endpoints;
     this.reconciler = new ApiClient(endpoints.reconciler(), endpoints);
     this.guard = new ApiClient(endpoints.guard(), endpoints);
     this.observability = new ApiClient(layout.url(PlatformService.OBSERVABILITY), endpoints);
@@ -50,6 +52,30 @@ final class DemoProbes {
         throw new DemoFailed(what + " did not happen within " + timeout.toSeconds() + " s");
       }
       Thread.sleep(200);
+    }
+  }
+
+  /**
+   * Applies one of the example's manifests. The reconciler learns of a new service from
+   * ServiceProvisioned on the bus, a moment after the provisioner published it; until then it
+   * answers 409, so a refusal of that kind is asked again for a while.
+   */
+  void apply(java.nio.file.Path file, String environment)
+      throws DemoFailed, IOException, InterruptedException {
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+    while (true) {
+      ApiClient.Answer answer =
+          dev.runway.cli.deploy.ManifestFile.send(endpoints, file, environment, false);
+      if (answer == null) {
+        throw new DemoFailed("cannot read " + file);
+      }
+      if (answer.ok()) {
+        return;
+      }
+      if (answer.status() != 409 || java.time.Instant.now().isAfter(deadline)) {
+        throw new DemoFailed(dev.runway.cli.client.Problems.describe(file.toString(), answer));
+      }
+      Thread.sleep(250);
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.runway.cli.platform;
 
-import dev.runway.cli.client.Endpoints;
 import dev.runway.common.process.LocalProcessRecord;
 import dev.runway.common.process.ProcessIdentity;
 import java.io.IOException;
@@ -71,15 +70,6 @@ public final class LocalPlatform implements AutoCloseable {
   /** The bearer token the services accept, once started. */
   public String token() {
     return token;
-  }
-
-  public Endpoints endpoints() {
-    return new Endpoints(
-        layout.kafka(),
-        layout.url(PlatformService.PROVISIONER),
-        layout.url(PlatformService.RECONCILER),
-        layout.url(PlatformService.ROLLOUT_GUARD),
-        Optional.ofNullable(token));
   }
 
   /** Starts everything and returns once every service is ready; stops what it started if not. */

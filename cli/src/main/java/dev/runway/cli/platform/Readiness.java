@@ -1,6 +1,5 @@
 package dev.runway.cli.platform;
 
-import dev.runway.cli.client.HttpClients;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -1,6 +1,6 @@
 package dev.runway.cli.traffic;
 
-import dev.runway.cli.client.HttpClients;
+import dev.runway.cli.platform.HttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

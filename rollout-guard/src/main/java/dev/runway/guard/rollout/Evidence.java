@@ -1,6 +1,8 @@
 package dev.runway.guard.rollout;
 
+import dev.runway.common.events.SloStatus;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * What counts as evidence for a step: a HEALTHY verdict judged at least {@code metricLag} after the
@@ -18,5 +20,27 @@ public record Evidence(Duration metricLag, Duration freshness) {
       throw new IllegalArgumentException(
           "the metric lag must not be negative and the freshness must be positive");
     }
+  }
+
+  /** A HEALTHY verdict judged after the region's current traffic took effect, and recent. */
+  boolean holds(RegionProgress region, Instant at) {
+    return region.slo() == SloStatus.HEALTHY
+        && region.sloAt() != null
+        && !region.sloAt().isBefore(region.since().plus(metricLag))
+        && Duration.between(region.sloAt(), at).compareTo(freshness) <= 0;
+  }
+
+  /** What the region lacks, in words, for its step at {@code percent}. */
+  String missing(RegionProgress region, int percent, Instant at) {
+    String what = "no fresh HEALTHY verdict at " + percent + "%";
+    if (region.sloAt() == null) {
+      return what + " (none received)";
+    }
+    return what
+        + " (the last, "
+        + region.slo()
+        + ", was judged "
+        + Duration.between(region.sloAt(), at).toSeconds()
+        + " s ago)";
   }
 }

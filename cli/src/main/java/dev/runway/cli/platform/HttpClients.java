@@ -1,4 +1,4 @@
-package dev.runway.cli.client;
+package dev.runway.cli.platform;
 
 import java.net.http.HttpClient;
 
