@@ -307,7 +307,7 @@ final class Change {
     commands.add(new Command.Finish(RolloutStatus.FAILED, rolledBack()));
   }
 
-  private List<String> rolledBack() {
+  List<String> rolledBack() {
     return state.regions().values().stream()
         .filter(r -> r.phase() == RegionPhase.ROLLED_BACK)
         .map(RegionProgress::region)
