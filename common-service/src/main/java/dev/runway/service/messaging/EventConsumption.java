@@ -26,7 +26,10 @@ import org.jboss.logging.Logger;
  * The one way a Runway service consumes an event: decode the CloudEvent, handle it at most once
  * (inbox and effect in one transaction), and acknowledge only after the commit. A poison record is
  * nacked, which the channel's {@code failure-strategy=dead-letter-queue} sends to
- * runway.dead-letter with the reason; a transient failure is retried with backoff first.
+ * runway.dead-letter with the reason. A transient failure (the database or broker away, a lock or
+ * connection lost) is never dead-lettered: the record is retried with a backoff capped at 5 s until
+ * it passes, its partition waits behind it, and readiness is DOWN meanwhile ({@link
+ * ConsumersReadiness}).
  */
 @ApplicationScoped
 public class EventConsumption {
@@ -36,6 +39,7 @@ public class EventConsumption {
   private final Inbox inbox;
   private final Tracer tracer;
   private final MeterRegistry registry;
+  private final ConsumerFailures failures = new ConsumerFailures();
 
   public EventConsumption(Inbox inbox, Tracer tracer, MeterRegistry registry) {
     this.inbox = inbox;
@@ -72,6 +76,14 @@ public class EventConsumption {
             .setAttribute("runway.service", envelope.subject())
             .startSpan();
     InboundEvent inbound = new InboundEvent(envelope, parent.with(span));
+    // A service's channels may share one consumer name; each retries and recovers on its own.
+    String channel =
+        consumer
+            + "/"
+            + message
+                .getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> m.getTopic() + "-" + m.getPartition())
+                .orElse("-");
     return Panache.withTransaction(
             () ->
                 inbox
@@ -88,32 +100,47 @@ public class EventConsumption {
                           count(consumer, envelope, "handled");
                           return handler.apply(inbound);
                         }))
-        .onFailure(failure -> !(failure instanceof PoisonEvent))
+        .onFailure(failure -> !ConsumerFailures.poison(failure))
+        .invoke(
+            failure -> {
+              failures.failing(channel, failure);
+              LOG.warnf(
+                  "%s could not handle %s %s about %s for a transient reason, retrying until it"
+                      + " passes: %s",
+                  consumer, envelope.type(), envelope.id(), envelope.subject(), failure.toString());
+            })
+        .onFailure(failure -> !ConsumerFailures.poison(failure))
         .retry()
         .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
-        .atMost(5)
+        .indefinitely()
         .onItemOrFailure()
         .transformToUni(
             (ignored, failure) -> {
               if (failure == null) {
+                if (failures.retrying(channel).isPresent()) {
+                  LOG.infof(
+                      "%s handled %s %s after retrying", consumer, envelope.type(), envelope.id());
+                  failures.passed(channel);
+                }
                 span.end();
                 return Uni.createFrom().completionStage(message.ack());
               }
               span.setStatus(StatusCode.ERROR, failure.toString());
               span.end();
-              if (failure instanceof PoisonEvent poison) {
-                return deadLetter(consumer, message, poison);
-              }
-              LOG.errorf(
-                  failure,
-                  "%s gave up on %s %s about %s after retries; dead-lettering it",
-                  consumer,
-                  envelope.type(),
-                  envelope.id(),
-                  envelope.subject());
+              failures.passed(channel); // the record's own fault: nothing left to wait out
+              PoisonEvent poison =
+                  failure instanceof PoisonEvent p
+                      ? p
+                      : new PoisonEvent(
+                          PoisonEvent.Reason.INVALID_DATA, failure.getMessage(), failure);
               count(consumer, envelope, "failed");
-              return Uni.createFrom().completionStage(message.nack(failure));
+              return deadLetter(consumer, message, poison);
             });
+  }
+
+  /** Which of this service's consumers are waiting out a transient failure. */
+  public ConsumerFailures failures() {
+    return failures;
   }
 
   private Uni<Void> deadLetter(String consumer, Message<byte[]> message, PoisonEvent poison) {

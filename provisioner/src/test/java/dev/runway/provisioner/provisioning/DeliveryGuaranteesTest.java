@@ -47,6 +47,8 @@ class DeliveryGuaranteesTest extends ProvisionerTestBase {
 
   @Inject Outbox outbox;
 
+  @Inject dev.runway.service.messaging.EventConsumption consumption;
+
   @BeforeAll
   static void startProducer() {
     producer = new EventProducer(TestInfrastructure.kafkaBootstrapServers());
@@ -87,6 +89,55 @@ class DeliveryGuaranteesTest extends ProvisionerTestBase {
         .during(Duration.ofMillis(500))
         .atMost(Duration.ofSeconds(2))
         .until(() -> provisionedCount("dup-service") == 3);
+  }
+
+  @Test
+  void shouldRetryAnEventThroughADatabaseOutageAndNeverDeadLetterIt() throws Exception {
+    // Given a provisioned service, and then its database refusing every connection for 10 s
+    // (the ones open cut, new ones refused): longer than any fixed number of quick retries lasts
+    givenProvisioned("blip-service");
+    Thread outage =
+        new Thread(
+            () -> {
+              try (Connection c =
+                      TestInfrastructure.postgres().getTemplateDatabase().getConnection();
+                  Statement s = c.createStatement()) {
+                s.execute("alter database postgres allow_connections false");
+                try {
+                  s.execute(
+                      "select pg_terminate_backend(pid) from pg_stat_activity"
+                          + " where datname = 'postgres'");
+                  Thread.sleep(Duration.ofSeconds(10).toMillis());
+                } finally {
+                  s.execute("alter database postgres allow_connections true");
+                }
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            },
+            "database-outage");
+    long deadLettersBefore = deadLetters();
+    outage.start();
+    try {
+      // When an event arrives in the middle of it
+      Thread.sleep(1000);
+      producer.send(new ServiceRequested("blip-service", 46267196, List.of("us-east1"), List.of()));
+
+      // Then it waits the outage out (its consumer reports itself retrying, which readiness
+      // shows) and is handled once after
+      await()
+          .atMost(Duration.ofSeconds(8))
+          .until(() -> !consumption.failures().retrying().isEmpty());
+    } finally {
+      outage.join();
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> provisionedCount("blip-service") == 2);
+    // whichever events were being handled when the database went away: this one, or the
+    // decommissions the new inventory caused just before
+    assertThat(deadLetters())
+        .as("a transient failure is never dead-lettered")
+        .isEqualTo(deadLettersBefore);
+    await().atMost(Duration.ofSeconds(10)).until(() -> consumption.failures().retrying().isEmpty());
   }
 
   @Test
@@ -182,6 +233,10 @@ class DeliveryGuaranteesTest extends ProvisionerTestBase {
                 l -> l.size() == 50);
     assertThat(reasons)
         .containsExactlyElementsOf(IntStream.range(0, 50).mapToObj(i -> "attempt " + i).toList());
+  }
+
+  private static long deadLetters() {
+    return bus.all().stream().filter(r -> r.topic().equals(Topics.DEAD_LETTER)).count();
   }
 
   private static ConsumerRecord<String, byte[]> theOneDeadLetterFor(String key) {
