@@ -91,6 +91,13 @@ public final class EventTypes {
               Topics.DEPLOYMENTS,
               "The traffic split between revisions changed in one region."),
           new EventType<>(
+              "TrafficShiftFailed",
+              1,
+              TrafficShiftFailed.class,
+              Topics.DEPLOYMENTS,
+              "A traffic step the guard asked for could not be applied, and why; the guard asks"
+                  + " again inside the step's deadline."),
+          new EventType<>(
               "RegionRemoved",
               1,
               RegionRemoved.class,

@@ -21,6 +21,7 @@ public sealed interface RunwayEvent
         RegionDeployed,
         RegionDeployFailed,
         TrafficShifted,
+        TrafficShiftFailed,
         RegionRemoved,
         DeploymentCompleted,
         RequestStats,

@@ -301,6 +301,16 @@ final class EventSamples {
                   "example-service-staging-00002 breached its availability SLO in us-east1",
                   java.time.Instant.parse("2026-11-29T10:16:02Z"))),
           Map.entry(
+              TrafficShiftFailed.class,
+              new TrafficShiftFailed(
+                  "example-service",
+                  Environment.STAGING,
+                  "us-east1",
+                  "example-service-staging-00002",
+                  50,
+                  "the region is deploying",
+                  java.time.Instant.parse("2026-11-29T10:14:00Z"))),
+          Map.entry(
               RolloutStalled.class,
               new RolloutStalled(
                   "example-service",

@@ -3,6 +3,7 @@ package dev.runway.reconciler.rollout;
 import dev.runway.common.events.RollbackFailed;
 import dev.runway.common.events.RollbackRequested;
 import dev.runway.common.events.RolledBack;
+import dev.runway.common.events.TrafficShiftFailed;
 import dev.runway.common.events.TrafficShiftRequested;
 import dev.runway.common.events.TrafficShifted;
 import dev.runway.common.manifest.Environment;
@@ -52,14 +53,13 @@ public class RolloutOrders {
         .chain(
             state -> {
               if (state == null || state.status != RegionStatus.READY) {
+                String reason =
+                    "the region is "
+                        + (state == null ? "unknown" : state.status.name().toLowerCase());
                 LOG.warnf(
-                    "Ignoring a traffic step for %s in %s/%s/%s: the region is %s",
-                    order.revision(),
-                    order.service(),
-                    order.environment(),
-                    order.region(),
-                    state == null ? "unknown" : state.status);
-                return Uni.createFrom().voidItem();
+                    "Cannot step %s in %s/%s/%s: %s",
+                    order.revision(), order.service(), order.environment(), order.region(), reason);
+                return refused(order, reason, trace);
               }
               Map<String, Integer> split =
                   TrafficSplits.step(order.revision(), order.percent(), order.previousRevision());
@@ -82,9 +82,25 @@ public class RolloutOrders {
                         LOG.warnf(
                             "Could not step %s in %s: %s",
                             order.revision(), order.region(), failure.getMessage());
-                        return Uni.createFrom().voidItem();
+                        return refused(order, "routing failed: " + failure.getMessage(), trace);
                       });
             });
+  }
+
+  /** The guard hears why its step was not applied, so it can ask again or stall saying why. */
+  private Uni<Void> refused(TrafficShiftRequested order, String reason, Context trace) {
+    return outbox
+        .add(
+            new TrafficShiftFailed(
+                order.service(),
+                order.environment(),
+                order.region(),
+                order.revision(),
+                order.percent(),
+                reason,
+                java.time.Instant.now()),
+            trace)
+        .replaceWithVoid();
   }
 
   public Uni<Void> rollback(RollbackRequested order, Context trace) {

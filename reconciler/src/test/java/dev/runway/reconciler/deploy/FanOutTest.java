@@ -108,6 +108,37 @@ class FanOutTest {
   }
 
   @Test
+  void shouldAnswerATrafficStepItCannotApplyWithTheReason() {
+    // A step for a region the reconciler runs nothing in: dropping it silently would leave the
+    // guard waiting for a TrafficShifted that never comes.
+    producer.send(
+        new dev.runway.common.events.TrafficShiftRequested(
+            "unplaced-service",
+            dev.runway.common.manifest.Environment.STAGING,
+            "us-east1",
+            "unplaced-service-staging-00002",
+            25,
+            "unplaced-service-staging-00001",
+            java.time.Instant.now()));
+
+    dev.runway.common.events.TrafficShiftFailed failed =
+        (dev.runway.common.events.TrafficShiftFailed)
+            await()
+                .atMost(Duration.ofSeconds(20))
+                .until(
+                    () ->
+                        events(
+                            dev.runway.common.events.TrafficShiftFailed.class, "unplaced-service"),
+                    l -> !l.isEmpty())
+                .get(0)
+                .envelope()
+                .data();
+    assertThat(failed.region()).isEqualTo("us-east1");
+    assertThat(failed.percent()).isEqualTo(25);
+    assertThat(failed.reason()).isEqualTo("the region is unknown");
+  }
+
+  @Test
   void shouldDeployEveryRegionAndEachAnswersWithItsRegion() throws Exception {
     postOnceProvisioned("fanout-service", manifest("fanout-service", ""), "")
         .then()

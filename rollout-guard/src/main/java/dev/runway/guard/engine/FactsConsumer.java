@@ -5,6 +5,7 @@ import dev.runway.common.events.ManifestChanged;
 import dev.runway.common.events.SloBreached;
 import dev.runway.common.events.SloStatus;
 import dev.runway.common.events.SloStatusChanged;
+import dev.runway.common.events.TrafficShiftFailed;
 import dev.runway.common.events.TrafficShifted;
 import dev.runway.common.manifest.Environment;
 import dev.runway.guard.notify.Notifications;
@@ -92,6 +93,17 @@ public class FactsConsumer {
                       },
                       null,
                       event));
+    }
+    if (data instanceof TrafficShiftFailed failed) {
+      return eachActive(
+          failed.service(),
+          failed.environment(),
+          rollout ->
+              rollout.revision().equals(failed.revision())
+                  ? new Input.ShiftFailed(failed.region(), failed.percent(), failed.reason(), now)
+                  : null,
+          null,
+          event);
     }
     if (data instanceof DeploymentCompleted completed) {
       return starter.start(completed, now, event.trace());

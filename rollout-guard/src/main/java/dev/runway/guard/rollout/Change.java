@@ -56,6 +56,15 @@ final class Change {
     }
   }
 
+  void shiftFailed(Input.ShiftFailed failed) {
+    RegionProgress region = state.regions().get(failed.region());
+    if (region != null
+        && region.phase() == RegionPhase.SHIFTING
+        && failed.percent() == state.percent(region)) {
+      put(region.refused(failed.reason(), failed.at()));
+    }
+  }
+
   void verdict(Input.Verdict verdict) {
     RegionProgress region = state.regions().get(verdict.region());
     if (region == null) {
@@ -146,10 +155,13 @@ final class Change {
       Duration deadline = state.policy().progressDeadline();
       if (region.phase() == RegionPhase.SHIFTING) {
         if (stepAge.compareTo(deadline) >= 0) {
-          stall(region, "no TrafficShifted confirmed " + state.percent(region) + "%", at);
-        } else if (held.compareTo(state.policy().bake()) >= 0) {
-          // The order or its answer was lost (a region busy deploying, a routing fault): ask
-          // again, once a bake time, inside the deadline.
+          stall(
+              region,
+              "no TrafficShifted confirmed " + state.percent(region) + "%" + region.refusalsText(),
+              at);
+        } else if (held.compareTo(reaskAfter(region)) >= 0) {
+          // The order or its answer was lost, or refused (a region busy deploying, a routing
+          // fault): ask again after a backoff, inside the deadline.
           put(region.reasked(at));
           commands.add(
               new Command.ShiftTraffic(region.region(), state.revision(), state.percent(region)));
@@ -222,6 +234,11 @@ final class Change {
             new Command.ShiftTraffic(region.region(), state.revision(), state.percent(region)));
       }
     }
+  }
+
+  /** A bake time, doubled with each refusal of the step (at most 16 times). */
+  private Duration reaskAfter(RegionProgress region) {
+    return state.policy().bake().multipliedBy(1L << Math.min(region.refusalCount(), 4));
   }
 
   private boolean anyShifting() {

@@ -29,6 +29,9 @@ public sealed interface Input {
     }
   }
 
+  /** The reconciler could not apply the step asked for in the region, and why. */
+  record ShiftFailed(String region, int percent, String reason, Instant at) implements Input {}
+
   /** The previous revision breaches in a region the rollout returned to it. */
   record PreviousBreached(String region, Instant at) implements Input {}
 

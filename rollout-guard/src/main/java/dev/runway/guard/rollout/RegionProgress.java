@@ -17,6 +17,10 @@ import java.time.Instant;
  * @param stepStartedAt when its current step was asked for (or its watch began): the progress
  *     deadline counts from here, bake extensions included
  * @param sloAt when observability judged {@code slo}; null before the first verdict
+ * @param refusal why the reconciler last refused the current step (TrafficShiftFailed); null when
+ *     it did not
+ * @param refusals how often it refused the current step; asked again after a backoff that doubles
+ *     with each refusal
  */
 public record RegionProgress(
     String region,
@@ -27,33 +31,74 @@ public record RegionProgress(
     SloStatus slo,
     int extensions,
     Instant stepStartedAt,
-    Instant sloAt) {
+    Instant sloAt,
+    String refusal,
+    Integer refusals) {
 
   RegionProgress to(RegionPhase next, int nextStep, Instant at) {
     boolean newStep = next == RegionPhase.SHIFTING || next == RegionPhase.WATCHING;
     return new RegionProgress(
-        region, previous, next, nextStep, at, slo, extensions, newStep ? at : stepStartedAt, sloAt);
+        region,
+        previous,
+        next,
+        nextStep,
+        at,
+        slo,
+        extensions,
+        newStep ? at : stepStartedAt,
+        sloAt,
+        newStep ? null : refusal,
+        newStep ? 0 : refusals);
   }
 
   RegionProgress with(SloStatus state, Instant judgedAt) {
     return new RegionProgress(
-        region, previous, phase, step, since, state, extensions, stepStartedAt, judgedAt);
+        region,
+        previous,
+        phase,
+        step,
+        since,
+        state,
+        extensions,
+        stepStartedAt,
+        judgedAt,
+        refusal,
+        refusals);
   }
 
   RegionProgress extended(Instant at) {
-    return new RegionProgress(
-        region, previous, phase, step, at, slo, extensions + 1, stepStartedAt, sloAt);
+    return waitingFrom(at, extensions + 1, refusal, refusals);
   }
 
   /** The same step's shift asked for again: a new wait for its answer, the same deadline. */
   RegionProgress reasked(Instant at) {
-    return new RegionProgress(
-        region, previous, phase, step, at, slo, extensions, stepStartedAt, sloAt);
+    return waitingFrom(at, extensions, refusal, refusals);
   }
 
   /** The same step with a new progress deadline (an operator resumed it); its bake goes on. */
   RegionProgress restarted(Instant at) {
-    return new RegionProgress(region, previous, phase, step, since, slo, extensions, at, sloAt);
+    return new RegionProgress(
+        region, previous, phase, step, since, slo, extensions, at, sloAt, refusal, refusals);
+  }
+
+  /** The reconciler refused the current step: wait the backoff from now, then ask again. */
+  RegionProgress refused(String why, Instant at) {
+    return waitingFrom(at, extensions, why, refusalCount() + 1);
+  }
+
+  /** The same step in the same phase, its wait starting again at {@code at}. */
+  private RegionProgress waitingFrom(Instant at, int ext, String why, Integer count) {
+    return new RegionProgress(
+        region, previous, phase, step, at, slo, ext, stepStartedAt, sloAt, why, count);
+  }
+
+  int refusalCount() {
+    return refusals == null ? 0 : refusals;
+  }
+
+  /** The step's refusals for a stall's reason; empty when there were none. */
+  String refusalsText() {
+    return refusal == null ? "" : " (refused " + refusalCount() + " times, last: " + refusal + ")";
   }
 
   /** When the progress deadline counts from; a region recorded before it had one, its phase. */

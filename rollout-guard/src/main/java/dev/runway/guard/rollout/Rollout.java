@@ -64,7 +64,9 @@ public record Rollout(
                 SloStatus.INSUFFICIENT_DATA,
                 0,
                 null,
-                null));
+                null,
+                null,
+                0));
       }
     }
     return new Rollout(

@@ -23,6 +23,8 @@ public final class Transitions {
       change.start(start.at());
     } else if (input instanceof Input.Shifted shifted) {
       change.shifted(shifted);
+    } else if (input instanceof Input.ShiftFailed failed) {
+      change.shiftFailed(failed);
     } else if (input instanceof Input.Verdict verdict) {
       change.verdict(verdict);
     } else if (input instanceof Input.PreviousBreached breached) {

@@ -38,6 +38,17 @@ class FailClosedTest {
         Harness.previousEverywhere(Environment.STAGING));
   }
 
+  /** The reason of the one stall among {@code caused}. */
+  private static String stallReason(List<Command> caused) {
+    List<Command.Stall> stalls =
+        caused.stream()
+            .filter(Command.Stall.class::isInstance)
+            .map(Command.Stall.class::cast)
+            .toList();
+    assertThat(stalls).hasSize(1);
+    return stalls.get(0).reason();
+  }
+
   /** Ticks once a second for {@code duration}; returns every command they caused. */
   private static List<Command> tickFor(Harness h, Duration duration) {
     List<Command> caused = new java.util.ArrayList<>();
@@ -123,11 +134,11 @@ class FailClosedTest {
 
     List<Command> caused = tickFor(h, DEADLINE.plusSeconds(5));
 
-    assertThat(caused).filteredOn(Command.Stall.class::isInstance).hasSize(1);
-    Command.Stall stall =
-        (Command.Stall) caused.stream().filter(Command.Stall.class::isInstance).findFirst().get();
-    assertThat(stall.action()).isEqualTo(OnStall.pause);
-    assertThat(stall.reason())
+    assertThat(caused)
+        .filteredOn(Command.Stall.class::isInstance)
+        .extracting(c -> ((Command.Stall) c).action())
+        .containsExactly(OnStall.pause);
+    assertThat(stallReason(caused))
         .contains("no fresh HEALTHY verdict at 25%")
         .contains("INSUFFICIENT_DATA")
         .contains("progress deadline of 300 s");
@@ -166,14 +177,34 @@ class FailClosedTest {
             new Command.ShiftTraffic("us-west1", V2, 25));
     List<Command> caused = tickFor(h, DEADLINE);
 
-    assertThat(caused)
-        .filteredOn(Command.Stall.class::isInstance)
-        .singleElement()
-        .satisfies(
-            c ->
-                assertThat(((Command.Stall) c).reason())
-                    .contains("no TrafficShifted confirmed 25%"));
+    assertThat(stallReason(caused)).contains("no TrafficShifted confirmed 25%");
     assertThat(h.state.paused()).isTrue();
+  }
+
+  @Test
+  void aRefusedShiftIsAskedAgainWithABackoffAndTheStallSaysWhy() {
+    Harness h = gradual(OnBreach.region, OnStall.pause);
+    h.start();
+    h.send(new Input.ShiftFailed("us-east1", 25, "the region is deploying", h.now));
+    for (String region : List.of("europe-west1", "us-west1")) {
+      h.send(new Input.Shifted(region, 25, h.now));
+      h.verdict(region, SloStatus.HEALTHY);
+    }
+
+    assertThat(h.after(Harness.BAKE))
+        .as("the others step on; us-east1 is not asked again before twice a bake")
+        .containsExactly(
+            new Command.ShiftTraffic("europe-west1", V2, 50),
+            new Command.ShiftTraffic("us-west1", V2, 50));
+    assertThat(h.after(Harness.BAKE)).contains(new Command.ShiftTraffic("us-east1", V2, 25));
+    h.send(new Input.ShiftFailed("us-east1", 25, "the region is deploying", h.now));
+    h.send(new Input.ShiftFailed("us-east1", 50, "a late answer to another step", h.now));
+    assertThat(h.state.regions().get("us-east1").refusalCount()).isEqualTo(2);
+
+    List<Command> caused = tickFor(h, DEADLINE);
+    assertThat(stallReason(caused))
+        .startsWith("us-east1: no TrafficShifted confirmed 25%")
+        .contains("refused 2 times, last: the region is deploying");
   }
 
   @Test
@@ -190,10 +221,7 @@ class FailClosedTest {
     assertThat(h.after(Harness.WATCH)).as("no verdict since the watch began").isEmpty();
     assertThat(h.phase("us-east1")).isEqualTo(RegionPhase.WATCHING);
     List<Command> caused = tickFor(h, DEADLINE);
-    assertThat(caused)
-        .filteredOn(Command.Stall.class::isInstance)
-        .singleElement()
-        .satisfies(c -> assertThat(((Command.Stall) c).reason()).contains("to end the watch"));
+    assertThat(stallReason(caused)).contains("to end the watch");
   }
 
   @Test

@@ -17,9 +17,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every strategy ends: after any seeded random history of facts and operator actions, once the
- * inputs stop and only the clock ticks, every rollout has ended, or waits on an operator and says
- * for what, within a bounded number of ticks (the watch and two progress deadlines, a second each).
+ * Every strategy ends: after any seeded random history of facts (refused shifts included) and
+ * operator actions, once the inputs stop and only the clock ticks, every rollout has ended, or
+ * waits on an operator and says for what, within a bounded number of ticks (the watch and two
+ * progress deadlines, a second each).
  */
 class LivenessTest {
 
@@ -68,8 +69,11 @@ class LivenessTest {
             s == 0 ? SloStatus.BREACHED : s < 4 ? SloStatus.INSUFFICIENT_DATA : SloStatus.HEALTHY);
       } else if (pick < 90) {
         h.after(Duration.ofSeconds(random.nextInt(60)));
-      } else if (pick < 95) {
+      } else if (pick < 93) {
         h.send(random.nextBoolean() ? new Input.Pause(h.now) : new Input.Resume(h.now));
+      } else if (pick < 97) {
+        int percent = steps.get(random.nextInt(steps.size()));
+        h.send(new Input.ShiftFailed(region, percent, "the region is deploying", h.now));
       } else {
         h.send(new Input.OperatorRollback(List.of(region), h.now));
       }
