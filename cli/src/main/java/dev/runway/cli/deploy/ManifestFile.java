@@ -3,6 +3,8 @@ package dev.runway.cli.deploy;
 import dev.runway.cli.client.ApiClient;
 import dev.runway.cli.client.Endpoints;
 import dev.runway.cli.client.Problems;
+import dev.runway.common.schema.LocatedDocument;
+import dev.runway.common.schema.ValidationFailed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,7 +37,17 @@ public final class ManifestFile {
       System.err.println("runwayctl: no such file " + file);
       return null;
     }
-    String service = serviceName(body);
+    String service;
+    try {
+      service = serviceName(file, body);
+    } catch (ValidationFailed syntax) {
+      // A syntax error is the file's first problem: report it where the parser found it, before
+      // any field is looked at.
+      syntax
+          .problems()
+          .forEach(p -> System.err.println("runwayctl: " + p.describe(file.toString())));
+      return null;
+    }
     if (service == null) {
       System.err.println(
           "runwayctl: "
@@ -54,17 +66,17 @@ public final class ManifestFile {
         file.toString().endsWith(".json") ? "application/json" : "text/yaml");
   }
 
-  /** metadata.name, read leniently: the reconciler validates the whole file. */
-  static String serviceName(String manifest) {
-    try {
-      com.fasterxml.jackson.databind.JsonNode root =
-          new com.fasterxml.jackson.databind.ObjectMapper(
-                  new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-              .readTree(manifest);
-      String name = root == null ? "" : root.path("metadata").path("name").asText("");
-      return name.isBlank() ? null : name;
-    } catch (IOException e) {
-      return null;
-    }
+  /**
+   * metadata.name, read with the same located parser the services use: a syntax error is thrown
+   * with its line and column; a missing name is null (the reconciler validates the rest).
+   */
+  static String serviceName(Path file, String manifest) {
+    LocatedDocument.Format format =
+        file.toString().endsWith(".json")
+            ? LocatedDocument.Format.JSON
+            : LocatedDocument.Format.YAML;
+    String name =
+        LocatedDocument.parse(manifest, format).root().path("metadata").path("name").asText("");
+    return name.isBlank() ? null : name;
   }
 }
