@@ -28,6 +28,8 @@ final class Launcher {
   private static final java.util.Set<Integer> TAKEN =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+  private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
   final Path root;
   final Path home;
   final Map<String, String> env = new HashMap<>();
@@ -122,8 +124,7 @@ final class Launcher {
   }
 
   private static boolean ready(String url) throws IOException, InterruptedException {
-    return java.net.http.HttpClient.newHttpClient()
-            .send(
+    return HTTP.send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/q/health/ready"))
                     .build(),
                 java.net.http.HttpResponse.BodyHandlers.discarding())

@@ -60,7 +60,10 @@ class ObservabilityFreezeEndToEndTest {
       long frozenAt = System.nanoTime();
       // A verdict judged just before the freeze may still carry the step it judged; none is
       // younger than the guard's freshness bound once that has passed.
-      Thread.sleep(SharedPlatform.VERDICT_FRESHNESS.plusSeconds(1).toMillis());
+      await()
+          .pollDelay(SharedPlatform.VERDICT_FRESHNESS.plusSeconds(1))
+          .atMost(SharedPlatform.VERDICT_FRESHNESS.plusSeconds(5))
+          .until(() -> true);
       Map<String, Integer> held = highestShares(bus, v2);
 
       // Then the deadline pauses the rollout, saying what it waited for

@@ -293,7 +293,6 @@ public final class Demo {
       if (finished.isEmpty()) {
         throw new DemoFailed("v2's rollout did not end within 240 s");
       }
-      Thread.sleep(1000); // the last events reach the screen
       feed.show(line -> false);
     }
     step("10. what happened");

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Runway on one machine: Kafka, PostgreSQL and the five services as processes, started side by side
@@ -40,7 +42,9 @@ public final class LocalPlatform implements AutoCloseable {
   private final Map<PlatformService, Integer> restarts = new HashMap<>();
   private Datasource datasource;
   private String token;
-  private volatile boolean stopping;
+
+  /** Completed by {@link #stop}: the supervisor wakes on it as on a child's exit. */
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
   /**
    * @param environment what every process of the platform inherits (the caller's environment and
@@ -109,10 +113,10 @@ public final class LocalPlatform implements AutoCloseable {
    * adopt).
    */
   public int supervise() throws InterruptedException {
-    while (!stopping) {
-      Thread.sleep(250);
+    while (!stopped.isDone()) {
+      awaitAnExitOrStop();
       for (Map.Entry<String, ProcessLauncher.Child> entry : snapshot().entrySet()) {
-        if (stopping || entry.getValue().process().isAlive()) {
+        if (stopped.isDone() || entry.getValue().process().isAlive()) {
           continue;
         }
         Optional<PlatformService> service = service(entry.getKey());
@@ -144,12 +148,24 @@ public final class LocalPlatform implements AutoCloseable {
     return 0;
   }
 
+  /** Returns once any child has exited or the platform is being stopped. */
+  private void awaitAnExitOrStop() throws InterruptedException {
+    List<CompletableFuture<?>> events = new ArrayList<>();
+    events.add(stopped);
+    snapshot().values().forEach(child -> events.add(child.process().onExit()));
+    try {
+      CompletableFuture.anyOf(events.toArray(CompletableFuture[]::new)).get();
+    } catch (ExecutionException impossible) {
+      // neither an exit nor the stop completes exceptionally
+    }
+  }
+
   /** Stops what this platform started; the revisions too unless {@code keepWorkloads}. */
   public void stop(boolean keepWorkloads) {
     List<ProcessLauncher.Child> services = new ArrayList<>();
     List<ProcessLauncher.Child> infrastructure = new ArrayList<>();
     synchronized (this) {
-      stopping = true;
+      stopped.complete(null);
       for (ProcessLauncher.Child child : children.values()) {
         (service(child.name()).isPresent() ? services : infrastructure).add(child);
       }
@@ -264,7 +280,7 @@ public final class LocalPlatform implements AutoCloseable {
   }
 
   private synchronized ProcessLauncher.Child track(ProcessLauncher.Child child) {
-    if (stopping) {
+    if (stopped.isDone()) {
       child.process().destroyForcibly();
       throw new IllegalStateException("the platform is stopping");
     }
@@ -282,9 +298,9 @@ public final class LocalPlatform implements AutoCloseable {
     }
     List<ProcessHandle> handles = new ArrayList<>();
     for (ProcessLauncher.Child child : group) {
-      child.identity().handle().filter(ProcessHandle::destroy).ifPresent(handles::add);
+      child.identity().handle().ifPresent(handles::add);
     }
-    Signals.awaitExit(handles, Duration.ofSeconds(10));
+    Signals.stop(handles, Duration.ofSeconds(10));
     List<String> names = new ArrayList<>();
     for (ProcessLauncher.Child child : group) {
       names.add(child.name());

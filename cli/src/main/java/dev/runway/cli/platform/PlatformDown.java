@@ -27,8 +27,7 @@ public final class PlatformDown {
         ProcessRecordFile.read(layout.supervisorRecord()).flatMap(ProcessIdentity::handle);
     if (supervisor.isPresent()) {
       any = true;
-      supervisor.get().destroy();
-      Signals.awaitExit(List.of(supervisor.get()), Duration.ofSeconds(60));
+      Signals.stop(List.of(supervisor.get()), Duration.ofSeconds(60));
     }
     Files.deleteIfExists(layout.supervisorRecord());
     List<ProcessHandle> services = new ArrayList<>();
@@ -43,8 +42,8 @@ public final class PlatformDown {
         (infra ? infrastructure : services).add(process.get());
       }
     }
-    stop(services);
-    stop(infrastructure);
+    Signals.stop(services, Duration.ofSeconds(10));
+    Signals.stop(infrastructure, Duration.ofSeconds(10));
     for (Path record : records(layout.pids())) {
       Files.deleteIfExists(record);
     }
@@ -53,11 +52,6 @@ public final class PlatformDown {
       out.println("runway: stopped " + revisions + " revision process(es)");
     }
     return any || revisions > 0;
-  }
-
-  private static void stop(List<ProcessHandle> group) {
-    group.forEach(ProcessHandle::destroy);
-    Signals.awaitExit(group, Duration.ofSeconds(10));
   }
 
   private static List<Path> records(Path pids) throws IOException {

@@ -8,8 +8,18 @@ import java.util.List;
 final class Signals {
   private Signals() {}
 
+  /**
+   * Asks each to stop (SIGTERM), waits up to {@code grace} for all of them, and kills (SIGKILL) any
+   * still alive; returns how many were asked.
+   */
+  static int stop(List<ProcessHandle> processes, Duration grace) {
+    List<ProcessHandle> asked = processes.stream().filter(ProcessHandle::destroy).toList();
+    awaitExit(asked, grace);
+    return asked.size();
+  }
+
   /** Waits up to {@code grace} for all of them to exit; kills (SIGKILL) any still alive. */
-  static void awaitExit(List<ProcessHandle> processes, Duration grace) {
+  private static void awaitExit(List<ProcessHandle> processes, Duration grace) {
     Instant deadline = Instant.now().plus(grace);
     for (ProcessHandle process : processes) {
       long left = Duration.between(Instant.now(), deadline).toMillis();

@@ -49,16 +49,15 @@ final class Workloads {
 
   /** Stops every recorded revision still running as recorded; returns how many it stopped. */
   static int stopAll(Path runtime) throws IOException {
-    List<ProcessHandle> stopped = new ArrayList<>();
+    List<ProcessHandle> running = new ArrayList<>();
     for (Path file : records(runtime)) {
       try {
-        read(file).process().handle().filter(ProcessHandle::destroy).ifPresent(stopped::add);
+        read(file).process().handle().ifPresent(running::add);
       } catch (IOException unreadable) {
         // a record half-written by a crash names no process we could trust with a signal
       }
       Files.deleteIfExists(file);
     }
-    Signals.awaitExit(stopped, java.time.Duration.ofSeconds(5));
-    return stopped.size();
+    return Signals.stop(running, java.time.Duration.ofSeconds(5));
   }
 }

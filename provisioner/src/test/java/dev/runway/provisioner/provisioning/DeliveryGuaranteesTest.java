@@ -96,6 +96,7 @@ class DeliveryGuaranteesTest extends ProvisionerTestBase {
     // Given a provisioned service, and then its database refusing every connection for 10 s
     // (the ones open cut, new ones refused): longer than any fixed number of quick retries lasts
     givenProvisioned("blip-service");
+    java.util.concurrent.CountDownLatch refusing = new java.util.concurrent.CountDownLatch(1);
     Thread outage =
         new Thread(
             () -> {
@@ -107,6 +108,7 @@ class DeliveryGuaranteesTest extends ProvisionerTestBase {
                   s.execute(
                       "select pg_terminate_backend(pid) from pg_stat_activity"
                           + " where datname = 'postgres'");
+                  refusing.countDown();
                   Thread.sleep(Duration.ofSeconds(10).toMillis());
                 } finally {
                   s.execute("alter database postgres allow_connections true");
@@ -120,7 +122,7 @@ class DeliveryGuaranteesTest extends ProvisionerTestBase {
     outage.start();
     try {
       // When an event arrives in the middle of it
-      Thread.sleep(1000);
+      assertThat(refusing.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
       producer.send(new ServiceRequested("blip-service", 46267196, List.of("us-east1"), List.of()));
 
       // Then it waits the outage out (its consumer reports itself retrying, which readiness
