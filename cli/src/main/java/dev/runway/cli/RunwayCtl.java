@@ -1,5 +1,6 @@
 package dev.runway.cli;
 
+import dev.runway.cli.deadletters.DeadLettersCommand;
 import dev.runway.cli.demo.DemoCommand;
 import dev.runway.cli.deploy.ApplyManifestCommand;
 import dev.runway.cli.deploy.PlanCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
       DownCommand.class,
       DemoCommand.class,
       EventsCommand.class,
+      DeadLettersCommand.class,
       InventoryCommand.class,
       ServicesCommand.class,
       ApplyManifestCommand.class,

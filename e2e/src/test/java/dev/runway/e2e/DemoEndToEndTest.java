@@ -7,7 +7,10 @@ import dev.runway.cli.demo.DemoOutcome;
 import dev.runway.cli.demo.DemoSettings;
 import dev.runway.cli.platform.LocalPlatform;
 import dev.runway.cli.platform.PlatformLayout;
+import dev.runway.common.events.ChangeHeld;
+import dev.runway.common.events.ChangeReleased;
 import dev.runway.common.events.DeploymentCompleted;
+import dev.runway.common.events.PromotionApproved;
 import dev.runway.common.events.PromotionBlocked;
 import dev.runway.common.events.RegionDeployed;
 import dev.runway.common.events.RollbackRequested;
@@ -110,6 +113,21 @@ class DemoEndToEndTest {
     assertThat(outcome.productionRevisions())
         .hasSize(3)
         .containsOnly("example-service-production-00001");
+    // production's v1, applied before staging's rollout of v1 had succeeded, was held by the
+    // production change lock and released by staging's approval of the same image
+    assertThat(outcome.events(ChangeHeld.class))
+        .singleElement()
+        .satisfies(
+            h -> {
+              assertThat(h.environment()).isEqualTo(Environment.PRODUCTION);
+              assertThat(h.reason()).contains("production change lock");
+            });
+    assertThat(outcome.events(ChangeReleased.class))
+        .singleElement()
+        .satisfies(r -> assertThat(r.environment()).isEqualTo(Environment.PRODUCTION));
+    assertThat(outcome.events(PromotionApproved.class))
+        .extracting(PromotionApproved::revision)
+        .contains("example-service-staging-00001");
     assertThat(outcome.secondsFaultToLastV2()).isPresent();
     assertThat(outcome.requests()).isPositive();
     // And it wrote the service's infrastructure and left nothing running, revisions included

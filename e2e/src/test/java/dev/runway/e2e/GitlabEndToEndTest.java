@@ -3,9 +3,11 @@ package dev.runway.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.runway.common.events.ChangeHeld;
 import dev.runway.common.events.DeploymentCompleted;
 import dev.runway.common.events.DryRunPlanned;
 import dev.runway.common.events.ManifestChanged;
+import dev.runway.common.events.RegionDeployRequested;
 import dev.runway.common.events.RegionDeployed;
 import dev.runway.common.manifest.Environment;
 import dev.runway.testing.FakeGitlab;
@@ -47,7 +49,8 @@ class GitlabEndToEndTest {
       // When the staging manifest is pushed to main
       String pushed = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
       gitlab.put(PROJECT, ".runway/runway-staging.yml", pushed, staging);
-      assertThat(hook(launcher, "Push Hook", push(pushed))).isEqualTo(202);
+      assertThat(hook(launcher, "Push Hook", push(pushed, STAGING_FILE, "Deploy v1 to staging")))
+          .isEqualTo(202);
 
       // Then every region deploys the revision read at that commit
       DeploymentCompleted done =
@@ -77,6 +80,51 @@ class GitlabEndToEndTest {
       assertThat(plan.regions()).hasSize(3);
       assertThat(bus.of(RegionDeployed.class, SERVICE))
           .allSatisfy(d -> assertThat(d.environment()).isEqualTo(Environment.STAGING));
+
+      // When a production manifest whose image never ran in staging is pushed to main
+      String hotfix = production.replace("example-service:v1", "example-service:v1-hotfix");
+      String locked = "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567";
+      gitlab.put(PROJECT, ".runway/runway-production.yml", locked, hotfix);
+      assertThat(hook(launcher, "Push Hook", push(locked, PRODUCTION_FILE, "Hotfix to production")))
+          .isEqualTo(202);
+
+      // Then the production change lock holds it, says why, and production deploys nothing
+      ChangeHeld held =
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .until(() -> bus.of(ChangeHeld.class, SERVICE), l -> !l.isEmpty())
+              .get(0);
+      assertThat(held.environment()).isEqualTo(Environment.PRODUCTION);
+      assertThat(held.commit()).isEqualTo(locked);
+      assertThat(held.reason()).contains("example-service:v1-hotfix has not succeeded in staging");
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(5))
+          .until(
+              () ->
+                  bus.of(RegionDeployRequested.class, SERVICE).stream()
+                      .noneMatch(d -> d.environment() == Environment.PRODUCTION));
+
+      // When the same change is pushed again with an override and its reason in the commit
+      String overridden = "1b2c3d4e5f60718293a4b5c6d7e8f90123456789";
+      gitlab.put(PROJECT, ".runway/runway-production.yml", overridden, hotfix);
+      String message =
+          "Hotfix to production\\n\\nRunway-Change-Lock-Override: INC-4711, staging is down\\n";
+      assertThat(hook(launcher, "Push Hook", push(overridden, PRODUCTION_FILE, message)))
+          .isEqualTo(202);
+
+      // Then it deploys to production, and the reason is on its ManifestChanged
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .until(
+              () ->
+                  bus.of(DeploymentCompleted.class, SERVICE).stream()
+                      .anyMatch(d -> d.environment() == Environment.PRODUCTION));
+      assertThat(bus.of(ManifestChanged.class, SERVICE))
+          .filteredOn(m -> overridden.equals(m.commit()))
+          .singleElement()
+          .satisfies(
+              m -> assertThat(m.changeLockOverride()).isEqualTo("INC-4711, staging is down"));
     }
   }
 
@@ -95,15 +143,19 @@ class GitlabEndToEndTest {
         .statusCode();
   }
 
-  private static String push(String commit) {
+  private static final String STAGING_FILE = ".runway/runway-staging.yml";
+  private static final String PRODUCTION_FILE = ".runway/runway-production.yml";
+
+  /** A push of one commit that modified {@code file}; {@code message} JSON-escaped. */
+  private static String push(String commit, String file, String message) {
     return """
         {"object_kind":"push","event_name":"push","before":"95790bf891e76fee5e1747ab589903a6a1f80f22",
          "after":"%s","ref":"refs/heads/main","checkout_sha":"%s","user_username":"jsmith",
          "project_id":%d,"project":{"id":%d,"path_with_namespace":"runway/example-service","default_branch":"main"},
-         "commits":[{"id":"%s","message":"Deploy v1 to staging","added":[],"modified":[".runway/runway-staging.yml"],"removed":[]}],
+         "commits":[{"id":"%s","message":"%s","added":[],"modified":["%s"],"removed":[]}],
          "total_commits_count":1}
         """
-        .formatted(commit, commit, PROJECT, PROJECT, commit);
+        .formatted(commit, commit, PROJECT, PROJECT, commit, message, file);
   }
 
   private static String mergeRequest(String commit) {

@@ -57,8 +57,14 @@ class RolloutEndToEndTest {
       example.apply(example.manifest("runway-production.yml"), "production");
       await()
           .atMost(Duration.ofSeconds(120))
-          .until(() -> bus.of(RegionDeployed.class, SERVICE).size() >= 6);
+          .until(() -> bus.of(RegionDeployed.class, SERVICE).size() >= 3);
+      revisionsGetNothingOfThePlatformsEnvironment(launcher);
       traffic = example.traffic();
+      // production's v1 waits for staging's rollout of v1 to succeed (the production change
+      // lock), which takes staging's traffic
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> bus.of(RegionDeployed.class, SERVICE).size() >= 6);
       // and v1 judged healthy everywhere: its cold start is behind it, not overlapping v2's
       await()
           .atMost(Duration.ofSeconds(120))
@@ -193,6 +199,36 @@ class RolloutEndToEndTest {
   }
 
   /** v2's share of any staging region's traffic, as last shifted. */
+  /**
+   * A live revision's environment, as the kernel holds it, is the manifest's {@code env}, {@code
+   * PORT} and the four documented {@code RUNWAY_*} variables: none of the reconciler's own (its
+   * database password, the platform's token, the broker's address) reaches a service owner's code.
+   */
+  private static void revisionsGetNothingOfThePlatformsEnvironment(Launcher launcher)
+      throws Exception {
+    Map<String, String> reconciler = Environ.of(launcher.pid("reconciler"));
+    assertThat(reconciler).containsKeys("RUNWAY_AUTH_TOKEN", "QUARKUS_DATASOURCE_PASSWORD");
+    Map<String, String> revision =
+        Environ.of(
+            Environ.revisionPid(
+                launcher, SERVICE, "staging", "us-east1", SERVICE + "-staging-00001"));
+    assertThat(revision.keySet())
+        .containsExactlyInAnyOrder(
+            "MODEL",
+            "PORT",
+            "RUNWAY_ENVIRONMENT",
+            "RUNWAY_REGION",
+            "RUNWAY_REVISION",
+            "RUNWAY_SERVICE");
+    assertThat(revision)
+        .containsEntry("MODEL", "code-gecko")
+        .containsEntry("RUNWAY_REGION", "us-east1");
+    assertThat(revision.values())
+        .as("no value of the reconciler's own variables")
+        .doesNotContain(
+            reconciler.get("RUNWAY_AUTH_TOKEN"), reconciler.get("QUARKUS_DATASOURCE_PASSWORD"));
+  }
+
   private static int weightOfV2(TopicRecorder bus) {
     return bus.of(TrafficShifted.class, SERVICE).stream()
         .filter(t -> t.environment() == Environment.STAGING)

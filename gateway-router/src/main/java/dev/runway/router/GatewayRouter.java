@@ -12,6 +12,7 @@ import dev.runway.router.health.ActiveHealthChecks;
 import dev.runway.router.proxy.HostNames;
 import dev.runway.router.proxy.ProxyHandler;
 import dev.runway.router.proxy.SilentBackends;
+import dev.runway.router.proxy.TrustedProxies;
 import dev.runway.router.routes.RouteFeed;
 import dev.runway.router.routes.RouteTable;
 import dev.runway.router.telemetry.RouterMetrics;
@@ -67,7 +68,8 @@ public class GatewayRouter {
             new OutlierDetector(
                 config.outliers().consecutiveFailures(),
                 config.outliers().baseEjection(),
-                config.outliers().maxEjection()),
+                config.outliers().maxEjection(),
+                config.outliers().maxEjectionPercent()),
             new RetryBudget(config.retries().budgetRatio(), config.retries().minPerSecond()),
             stats,
             new RouterMetrics(registry),
@@ -77,7 +79,8 @@ public class GatewayRouter {
                 config.connectTimeout().toMillis(),
                 config.backendTimeout().toMillis(),
                 config.stickyHeader(),
-                config.outliers().slowStart().toNanos()));
+                config.outliers().slowStart().toNanos(),
+                TrustedProxies.of(config.trustedProxies().orElse(java.util.List.of()))));
     router.route().order(Integer.MIN_VALUE + 10).handler(proxy);
     router
         .get("/admin/routes")

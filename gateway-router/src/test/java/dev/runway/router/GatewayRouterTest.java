@@ -193,6 +193,31 @@ class GatewayRouterTest {
   }
 
   @Test
+  void shouldNotPassOnWhatAnUntrustedClientClaimsAboutWhereItCameFrom() {
+    deploy("spoof-service", "europe-west1");
+
+    given()
+        .header("Host", "spoof-service.runway.localhost")
+        .header("X-Forwarded-For", "10.1.2.3")
+        .header("X-Forwarded-Host", "admin.internal")
+        .get("/")
+        .then()
+        .statusCode(200)
+        .body("x_forwarded_for", equalTo("127.0.0.1"))
+        .body("x_forwarded_host", equalTo("spoof-service.runway.localhost"));
+  }
+
+  @Test
+  void shouldAnswer431ToRequestHeadersOverTheLimit() {
+    given()
+        .header("Host", "spoof-service.runway.localhost")
+        .header("X-Padding", "x".repeat(70 * 1024))
+        .get("/")
+        .then()
+        .statusCode(431);
+  }
+
+  @Test
   void shouldAnswer404ForAServiceItDoesNotRoute() {
     given()
         .header("Host", "no-such-service.runway.localhost")

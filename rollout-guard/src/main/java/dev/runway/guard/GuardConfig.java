@@ -17,13 +17,6 @@ public interface GuardConfig {
   Optional<List<String>> webhooks();
 
   /**
-   * How long after a step's traffic took effect a verdict must have been judged to count for it:
-   * the gateway's per-second stats, observability and the bus take about this long to show it.
-   */
-  @WithDefault("2s")
-  Duration metricLag();
-
-  /**
    * How old the newest verdict may be when a step or a watch is decided. Longer than
    * observability's heartbeat ({@code runway.slo.heartbeat}), which republishes every status.
    */

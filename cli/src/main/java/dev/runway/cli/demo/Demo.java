@@ -65,6 +65,7 @@ public final class Demo {
   private final List<String> failover = new ArrayList<>();
   private Map<String, String> judged = Map.of();
   private TrafficTally tally = new TrafficTally();
+  private List<String> production = List.of();
 
   public Demo(LocalPlatform platform, PrintStream out) {
     this.platform = platform;
@@ -81,7 +82,6 @@ public final class Demo {
     try (EventFeed feed = new EventFeed(endpoints.kafka(), out)) {
       Optional<String> failure = Optional.empty();
       Map<String, String> phases = Map.of();
-      List<String> production = List.of();
       try {
         provision(feed);
         deploy(feed);
@@ -89,7 +89,6 @@ public final class Demo {
         nearestRegionServes();
         failOver();
         judge();
-        production = production();
         phases = rollOutV2(feed);
       } catch (DemoFailed e) {
         failure = Optional.of(e.getMessage());
@@ -141,6 +140,8 @@ public final class Demo {
     apply("runway-staging.yml", "staging");
     await(feed, "DeploymentCompleted", Duration.ofSeconds(180));
     feed.show(line -> false);
+    // Production first sees v1 here: the production change lock holds it (ChangeHeld) until
+    // staging's rollout of the same image succeeds, which step 8 shows.
     apply("runway-production.yml", "production");
   }
 
@@ -239,7 +240,8 @@ public final class Demo {
 
   private List<String> production() throws DemoFailed, IOException, InterruptedException {
     step(
-        "7. production runs v1 too; europe-west1 is back (drift correction restarted its revision)");
+        "8. production runs v1 too, released from the production change lock once staging's"
+            + " rollout of v1 succeeded; europe-west1 is back (drift correction restarted it)");
     DemoProbes.until(
         "europe-west1 serving again",
         Duration.ofSeconds(90),
@@ -263,7 +265,7 @@ public final class Demo {
   private Map<String, String> rollOutV2(EventFeed feed)
       throws DemoFailed, IOException, InterruptedException {
     step(
-        "8. steady traffic through the gateway from clients near each region (20 requests/s each,"
+        "7. steady traffic through the gateway from clients near each region (20 requests/s each,"
             + " after a 10 s ramp)");
     try (TrafficRun traffic =
         new TrafficRun(
@@ -278,6 +280,7 @@ public final class Demo {
           "v1 judged healthy in all three regions",
           Duration.ofSeconds(90),
           () -> probes.judged().values().stream().filter("HEALTHY"::equals).count() >= 3);
+      production = production();
       step(
           "9. deploying v2 to staging: it answers 15% of requests with 500, in us-east1 only; the"
               + " guard steps it 25% -> 50% -> 100%");

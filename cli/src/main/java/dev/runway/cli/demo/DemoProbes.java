@@ -65,7 +65,7 @@ final class DemoProbes {
     java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
     while (true) {
       ApiClient.Answer answer =
-          dev.runway.cli.deploy.ManifestFile.send(endpoints, file, environment, false);
+          dev.runway.cli.deploy.ManifestFile.send(endpoints, file, environment, false, null);
       if (answer == null) {
         throw new DemoFailed("cannot read " + file);
       }

@@ -14,11 +14,16 @@ import java.nio.file.Path;
 public final class ManifestFile {
   private ManifestFile() {}
 
-  /** The reconciler's answer, or null after printing why there is none. */
+  /**
+   * The reconciler's answer, or null after printing why there is none.
+   *
+   * @param changeLockOverride why the change may skip the production change lock and freeze
+   *     windows; null for none
+   */
   public static ApiClient.Answer submit(
-      Endpoints endpoints, Path file, String environment, boolean dryRun)
+      Endpoints endpoints, Path file, String environment, boolean dryRun, String changeLockOverride)
       throws IOException, InterruptedException {
-    ApiClient.Answer answer = send(endpoints, file, environment, dryRun);
+    ApiClient.Answer answer = send(endpoints, file, environment, dryRun, changeLockOverride);
     if (answer != null && !answer.ok()) {
       System.err.println(Problems.describe(file.toString(), answer));
       return null;
@@ -28,7 +33,7 @@ public final class ManifestFile {
 
   /** The reconciler's answer, refusals included, or null after printing why there is none. */
   public static ApiClient.Answer send(
-      Endpoints endpoints, Path file, String environment, boolean dryRun)
+      Endpoints endpoints, Path file, String environment, boolean dryRun, String changeLockOverride)
       throws IOException, InterruptedException {
     String body;
     try {
@@ -59,7 +64,12 @@ public final class ManifestFile {
     String query =
         "?file="
             + java.net.URLEncoder.encode(file.toString(), java.nio.charset.StandardCharsets.UTF_8)
-            + (dryRun ? "&dry_run=true" : "");
+            + (dryRun ? "&dry_run=true" : "")
+            + (changeLockOverride == null
+                ? ""
+                : "&change_lock_override="
+                    + java.net.URLEncoder.encode(
+                        changeLockOverride, java.nio.charset.StandardCharsets.UTF_8));
     return reconciler.post(
         "/api/v1/services/" + service + "/manifests/" + environment + query,
         body,

@@ -24,7 +24,8 @@ public class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ApiClient.Answer accepted =
-        ManifestFile.submit(Endpoints.fromEnvironment(), manifest.file, manifest.environment, true);
+        ManifestFile.submit(
+            Endpoints.fromEnvironment(), manifest.file, manifest.environment, true, null);
     if (accepted == null) {
       return 1;
     }

@@ -17,6 +17,15 @@ public interface RunwayConfig {
   @WithName("db.schema")
   String dbSchema();
 
+  /**
+   * How long after a traffic shift is published the gateway's per-second stats, observability and
+   * the bus show the new split. One platform setting, read by two services: observability starts a
+   * revision's step evidence this long after its share changed, and the rollout guard counts only
+   * evidence that began at least this long after the step's shift, so the two can never disagree.
+   */
+  @WithDefault("2s")
+  Duration metricLag();
+
   Auth auth();
 
   Outbox outbox();
@@ -56,6 +65,14 @@ public interface RunwayConfig {
     /** How many events one relay pass publishes at most. */
     @WithDefault("500")
     int batchSize();
+
+    /**
+     * The largest event payload written to the outbox, in bytes. Kafka refuses records over its
+     * {@code max.request.size} and {@code message.max.bytes} (about 1 MiB by default) for good, so
+     * an event over this is refused where it is written instead, with the headers' room to spare.
+     */
+    @WithDefault("524288")
+    int maxEventBytes();
 
     /** How long published events are kept in the outbox for inspection before deletion. */
     @WithDefault("1d")

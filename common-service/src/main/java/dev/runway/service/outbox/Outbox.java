@@ -43,6 +43,11 @@ public class Outbox {
     row.event = CloudEventColumns.of(envelope);
     row.ceSubject = envelope.subject();
     row.payload = EventCodec.encode(event);
+    int limit = config.outbox().maxEventBytes();
+    if (row.payload.length > limit) {
+      return Uni.createFrom()
+          .failure(new EventTooLarge(envelope.type(), row.payload.length, limit));
+    }
     Map<String, String> trace = new HashMap<>();
     W3CTraceContextPropagator.getInstance().inject(cause, trace, Map::put);
     row.traceparent = trace.get(CloudEventHeaders.TRACEPARENT);

@@ -55,6 +55,19 @@ public final class EventTypes {
               Topics.MANIFESTS,
               "A service's manifest for one environment changed: the desired state to converge to."),
           new EventType<>(
+              "ChangeHeld",
+              1,
+              ChangeHeld.class,
+              Topics.DEPLOYMENTS,
+              "A manifest change waits: the production change lock or a deploy freeze window holds"
+                  + " it, and the reason says what releases it."),
+          new EventType<>(
+              "ChangeReleased",
+              1,
+              ChangeReleased.class,
+              Topics.DEPLOYMENTS,
+              "A held manifest change goes ahead: what held it is gone."),
+          new EventType<>(
               "DryRunRequested",
               1,
               DryRunRequested.class,

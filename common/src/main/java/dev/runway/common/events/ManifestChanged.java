@@ -11,10 +11,26 @@ import dev.runway.common.manifest.RunwayManifest;
  * @param manifest the validated manifest
  * @param origin where it came from ({@code api}, {@code gitlab})
  * @param commit the git commit it was read at, when it came from git
+ * @param changeLockOverride why the change goes ahead past the production change lock and any
+ *     deploy freeze window, as its author gave it; null for none (it is held if they apply)
  */
 public record ManifestChanged(
-    String service, Environment environment, RunwayManifest manifest, Origin origin, String commit)
+    String service,
+    Environment environment,
+    RunwayManifest manifest,
+    Origin origin,
+    String commit,
+    String changeLockOverride)
     implements RunwayEvent {
+
+  public ManifestChanged(
+      String service,
+      Environment environment,
+      RunwayManifest manifest,
+      Origin origin,
+      String commit) {
+    this(service, environment, manifest, origin, commit, null);
+  }
 
   public ManifestChanged {
     Require.name(service, "service");
@@ -23,5 +39,13 @@ public record ManifestChanged(
       throw new IllegalArgumentException("manifest is required");
     }
     Require.present(origin, "origin");
+    if (changeLockOverride != null && changeLockOverride.isBlank()) {
+      throw new IllegalArgumentException("change_lock_override must give a reason, or be left out");
+    }
+  }
+
+  /** Whether its author overrode the change lock and freeze windows. */
+  public boolean overridden() {
+    return changeLockOverride != null;
   }
 }

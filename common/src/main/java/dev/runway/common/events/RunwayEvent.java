@@ -16,6 +16,8 @@ public sealed interface RunwayEvent
         ServiceDecommissioned,
         ManifestChanged,
         DryRunRequested,
+        ChangeHeld,
+        ChangeReleased,
         DryRunPlanned,
         RegionDeployRequested,
         RegionDeployed,

@@ -9,8 +9,11 @@ import java.time.Instant;
  * BREACHED. Published on each change and again at every heartbeat ({@code runway.slo.heartbeat})
  * while the revision has traffic, with {@code previous_status} equal to {@code status}; after an
  * observability restart the current status is announced again. Consumers treat it as a level, not
- * an edge, and its {@code changed_at} as the time it was judged: the rollout guard counts a verdict
- * for a step only when it was judged after the step's traffic took effect.
+ * an edge. Each verdict names the evidence it judged: the window from {@code window_start} to
+ * {@code window_end} and the requests in it. For a revision whose traffic share changed, the window
+ * begins when that share took effect (plus the metric lag) and grows until it holds enough
+ * requests, so a low-traffic canary reaches a verdict by waiting longer; the rollout guard counts a
+ * verdict for a step only when its window began after the step's traffic took effect.
  *
  * @param service the service
  * @param environment staging or production
@@ -19,6 +22,10 @@ import java.time.Instant;
  * @param status the status now
  * @param previousStatus the status before; null when first judged
  * @param changedAt when the change was judged
+ * @param windowStart the start of the window judged; null from a publisher that did not name it,
+ *     which the guard counts as no evidence
+ * @param windowEnd the end of the window judged (exclusive)
+ * @param requests the new revision's requests in the window
  */
 public record SloStatusChanged(
     String service,
@@ -27,7 +34,10 @@ public record SloStatusChanged(
     String revision,
     SloStatus status,
     SloStatus previousStatus,
-    Instant changedAt)
+    Instant changedAt,
+    Instant windowStart,
+    Instant windowEnd,
+    long requests)
     implements RunwayEvent {
 
   public SloStatusChanged {
@@ -36,5 +46,11 @@ public record SloStatusChanged(
     Require.name(region, "region");
     Require.name(revision, "revision");
     Require.present(status, "status");
+    if (windowStart != null && (windowEnd == null || windowEnd.isBefore(windowStart))) {
+      throw new IllegalArgumentException("window_end must be given and not before window_start");
+    }
+    if (requests < 0) {
+      throw new IllegalArgumentException("requests must not be negative, got " + requests);
+    }
   }
 }

@@ -37,6 +37,9 @@ public final class ManifestValidator {
     return SCHEMA.text();
   }
 
+  /** The largest manifest accepted, in bytes of UTF-8, from the API, the CLI or GitLab. */
+  public static final int MAX_BYTES = 128 * 1024;
+
   /**
    * Validates a manifest.
    *
@@ -46,6 +49,21 @@ public final class ManifestValidator {
    * @throws ValidationFailed with every problem, each with line and column
    */
   public RunwayManifest validate(String text, String file, Optional<Set<String>> provisioned) {
+    int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes > MAX_BYTES) {
+      // Refused before parsing: every event that carries the manifest must fit on the bus, and a
+      // parser should not be handed whatever a fork's merge request contains.
+      throw new ValidationFailed(
+          List.of(
+              new Problem(
+                  "$",
+                  "is "
+                      + bytes
+                      + " bytes; a manifest may have at most "
+                      + MAX_BYTES
+                      + " (128 KiB): move large data out of spec.env into the service's own"
+                      + " configuration")));
+    }
     LocatedDocument document =
         LocatedDocument.parse(
             text,

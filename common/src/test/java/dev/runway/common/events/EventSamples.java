@@ -84,7 +84,31 @@ final class EventSamples {
           Map.entry(
               ManifestChanged.class,
               new ManifestChanged(
-                  "example-service", Environment.STAGING, MANIFEST, Origin.gitlab, "1a2b3c4d")),
+                  "example-service",
+                  Environment.PRODUCTION,
+                  MANIFEST,
+                  Origin.gitlab,
+                  "1a2b3c4d",
+                  "hotfix for INC-4711, staging is down")),
+          Map.entry(
+              ChangeHeld.class,
+              new ChangeHeld(
+                  "example-service",
+                  Environment.PRODUCTION,
+                  "registry.example.com/example-service:v2",
+                  Origin.gitlab,
+                  "1a2b3c4d",
+                  "change lock: registry.example.com/example-service:v2 has not succeeded in"
+                      + " staging",
+                  java.time.Instant.parse("2026-11-29T10:15:00Z"))),
+          Map.entry(
+              ChangeReleased.class,
+              new ChangeReleased(
+                  "example-service",
+                  Environment.PRODUCTION,
+                  "registry.example.com/example-service:v2",
+                  "registry.example.com/example-service:v2 succeeded in staging",
+                  java.time.Instant.parse("2026-11-29T10:21:00Z"))),
           Map.entry(
               DryRunRequested.class,
               new DryRunRequested(
@@ -229,7 +253,10 @@ final class EventSamples {
                   "example-service-staging-00002",
                   SloStatus.HEALTHY,
                   SloStatus.INSUFFICIENT_DATA,
-                  java.time.Instant.parse("2026-11-29T10:15:40Z"))),
+                  java.time.Instant.parse("2026-11-29T10:15:40Z"),
+                  java.time.Instant.parse("2026-11-29T10:15:04Z"),
+                  java.time.Instant.parse("2026-11-29T10:15:39Z"),
+                  412)),
           Map.entry(
               RolloutStarted.class,
               new RolloutStarted(

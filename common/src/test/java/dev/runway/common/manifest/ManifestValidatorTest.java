@@ -44,6 +44,13 @@ class ManifestValidatorTest {
   }
 
   @Test
+  void shouldRefuseAManifestTooLargeToCarryOnTheBusBeforeParsingIt() {
+    String huge =
+        manifest("  env:\n    BLOB: \"" + "x".repeat(ManifestValidator.MAX_BYTES) + "\"\n");
+    assertThat(errors(huge)).singleElement().asString().contains("at most 131072 (128 KiB)");
+  }
+
+  @Test
   void shouldReadTheSeedManifestWithEveryDefault() {
     RunwayManifest m = validator.validate(manifest(""), FILE, PROVISIONED);
 

@@ -35,6 +35,12 @@ public interface RouterConfig {
   @WithDefault("X-Runway-Session")
   String stickyHeader();
 
+  /**
+   * The proxies in front of the gateway (CIDRs) whose {@code X-Forwarded-For}, {@code -Proto} and
+   * {@code -Host} are passed on and extended; from anyone else they are replaced. None by default.
+   */
+  java.util.Optional<java.util.List<String>> trustedProxies();
+
   /** Client networks (CIDR) and the region they are in, for clients without a region header. */
   Map<String, String> clientNetworks();
 
@@ -86,6 +92,13 @@ public interface RouterConfig {
 
     @WithDefault("5m")
     Duration maxEjection();
+
+    /**
+     * The most of a service's backends ejected at once, in percent; at least one is always allowed
+     * (Envoy's {@code max_ejection_percent}, whose default this is).
+     */
+    @WithDefault("10")
+    int maxEjectionPercent();
 
     /** How long a readmitted backend takes to reach its full weight (from 10% of it). */
     @WithDefault("10s")

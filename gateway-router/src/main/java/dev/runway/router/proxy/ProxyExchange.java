@@ -143,6 +143,7 @@ final class ProxyExchange extends SilentBackends.Watched {
         clientAddress,
         request.scheme() == null ? "http" : request.scheme(),
         backend.authority(),
+        wiring.settings().trustedProxies().trusts(clientAddress),
         outbound.headers());
     silent.watch(this, System.nanoTime());
     var sent = body ? outbound.send(request) : outbound.send();

@@ -28,7 +28,11 @@ public final class ProxyHandler implements Handler<RoutingContext> {
 
   /** What a proxied request needs besides the request itself. */
   public record Settings(
-      long connectTimeoutMs, long backendTimeoutMs, String stickyHeader, long slowStartNanos) {}
+      long connectTimeoutMs,
+      long backendTimeoutMs,
+      String stickyHeader,
+      long slowStartNanos,
+      TrustedProxies trustedProxies) {}
 
   private final RouteTable table;
   private final HostNames hosts;

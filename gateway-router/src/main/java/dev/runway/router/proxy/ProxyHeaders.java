@@ -8,7 +8,9 @@ import java.util.Locale;
 /**
  * Headers across the proxy, per RFC 9110 §7.6.1: hop-by-hop fields (and any the Connection header
  * names) stay on their hop; {@code X-Forwarded-For}, {@code -Proto} and {@code -Host} tell the
- * backend about the client; everything else, {@code traceparent} included, passes unchanged.
+ * backend about the client, extending what a trusted proxy in front said and replacing what anyone
+ * else said ({@link TrustedProxies}); everything else, {@code traceparent} included, passes
+ * unchanged.
  *
  * <p>Runs twice per proxied request, so it copies straight into the outgoing message's own headers
  * and recognises hop-by-hop names without a lookup structure.
@@ -92,16 +94,27 @@ public final class ProxyHeaders {
     return false;
   }
 
-  /** What goes to the backend: the client's end-to-end fields plus where the request came from. */
+  /**
+   * What goes to the backend: the client's end-to-end fields plus where the request came from.
+   *
+   * @param trusted whether the connection comes from a trusted proxy, whose {@code X-Forwarded-*}
+   *     fields are kept and extended; anyone else's are replaced
+   */
   public static MultiMap toBackend(
-      MultiMap client, String authority, String clientAddress, String scheme, String backendHost) {
+      MultiMap client,
+      String authority,
+      String clientAddress,
+      String scheme,
+      String backendHost,
+      boolean trusted) {
     MultiMap to = MultiMap.caseInsensitiveMultiMap();
-    toBackend(client, authority, clientAddress, scheme, backendHost, to);
+    toBackend(client, authority, clientAddress, scheme, backendHost, trusted, to);
     return to;
   }
 
   /**
-   * Adds what {@link #toBackend(MultiMap, String, String, String, String)} selects to {@code to}.
+   * Adds what {@link #toBackend(MultiMap, String, String, String, String, boolean)} selects to
+   * {@code to}.
    */
   public static void toBackend(
       MultiMap client,
@@ -109,18 +122,25 @@ public final class ProxyHeaders {
       String clientAddress,
       String scheme,
       String backendHost,
+      boolean trusted,
       MultiMap to) {
     copyEndToEnd(client, to, false);
-    String forwardedFor = client.get("X-Forwarded-For");
+    if (!trusted) {
+      to.remove("X-Forwarded-For");
+      to.remove("X-Forwarded-Proto");
+      to.remove("X-Forwarded-Host");
+      to.remove("Forwarded");
+    }
+    String forwardedFor = trusted ? client.get("X-Forwarded-For") : null;
     if (clientAddress != null) {
       to.set(
           "X-Forwarded-For",
           forwardedFor == null ? clientAddress : forwardedFor + ", " + clientAddress);
     }
-    if (!client.contains("X-Forwarded-Proto")) {
+    if (!to.contains("X-Forwarded-Proto")) {
       to.set("X-Forwarded-Proto", scheme);
     }
-    if (authority != null && !client.contains("X-Forwarded-Host")) {
+    if (authority != null && !to.contains("X-Forwarded-Host")) {
       to.set("X-Forwarded-Host", authority);
     }
     to.set("Host", backendHost);

@@ -16,7 +16,7 @@ class OutlierDetectorTest {
 
   private static final long SECOND = 1_000_000_000L;
   private final OutlierDetector detector =
-      new OutlierDetector(5, Duration.ofSeconds(10), Duration.ofSeconds(25));
+      new OutlierDetector(5, Duration.ofSeconds(10), Duration.ofSeconds(25), 10);
   private final Backend europe = backend("europe-west1");
   private final Backend us = backend("us-east1");
   private final ServiceRoute route =
@@ -70,6 +70,38 @@ class OutlierDetectorTest {
       now = europe.state().ejectedUntil();
     }
     assertThat(lengths).containsExactly(10 * SECOND, 20 * SECOND, 25 * SECOND);
+  }
+
+  @Test
+  void shouldEjectNoMoreThanTheMaximumShareOfAServicesBackendsAtOnce() {
+    Backend[] backends = new Backend[10];
+    Map<String, List<WeightedBackend>> regions = new java.util.HashMap<>();
+    for (int i = 0; i < backends.length; i++) {
+      backends[i] = backend("region-" + i);
+      regions.put("region-" + i, List.of(new WeightedBackend(backends[i], 100)));
+    }
+    ServiceRoute ten = new ServiceRoute("s", Environment.PRODUCTION, regions);
+    OutlierDetector fifth =
+        new OutlierDetector(5, Duration.ofSeconds(10), Duration.ofSeconds(25), 20);
+
+    // A fault that hits every backend at once: only two of ten (20%) are ejected
+    int ejected = 0;
+    for (Backend b : backends) {
+      for (int i = 0; i < 5; i++) {
+        ejected += fifth.failed(b, ten, 0) ? 1 : 0;
+      }
+    }
+    assertThat(ejected).isEqualTo(2);
+    // The default 10% of two backends still allows one: an outlier is always ejectable
+    for (int i = 0; i < 5; i++) {
+      detector.failed(europe, route, 0);
+    }
+    assertThat(europe.state().ejected(0)).isTrue();
+    // and once it is readmitted, another may go
+    for (int i = 0; i < 5; i++) {
+      detector.failed(us, route, 11 * SECOND);
+    }
+    assertThat(us.state().ejected(11 * SECOND)).isTrue();
   }
 
   @Test

@@ -25,7 +25,12 @@ class ProxyHeadersTest {
 
     MultiMap backend =
         ProxyHeaders.toBackend(
-            client, "example-service.runway.localhost", "10.0.0.7", "http", "127.0.0.1:41233");
+            client,
+            "example-service.runway.localhost",
+            "10.0.0.7",
+            "http",
+            "127.0.0.1:41233",
+            false);
 
     assertThat(backend.names())
         .containsExactlyInAnyOrder(
@@ -40,17 +45,55 @@ class ProxyHeadersTest {
   }
 
   @Test
-  void shouldAppendTheClientToAnExistingForwardedChain() {
+  void shouldAppendTheClientToTheForwardedChainOfATrustedProxy() {
     MultiMap client =
         MultiMap.caseInsensitiveMultiMap()
             .add("X-Forwarded-For", "203.0.113.9")
-            .add("X-Forwarded-Proto", "https");
+            .add("X-Forwarded-Proto", "https")
+            .add("X-Forwarded-Host", "api.example.com");
+    TrustedProxies proxies = TrustedProxies.of(List.of("10.0.0.0/8"));
 
     MultiMap backend =
-        ProxyHeaders.toBackend(client, "a.runway.localhost", "10.0.0.7", "http", "b:1");
+        ProxyHeaders.toBackend(
+            client, "a.runway.localhost", "10.0.0.7", "http", "b:1", proxies.trusts("10.0.0.7"));
 
     assertThat(backend.get("X-Forwarded-For")).isEqualTo("203.0.113.9, 10.0.0.7");
     assertThat(backend.get("X-Forwarded-Proto")).isEqualTo("https");
+    assertThat(backend.get("X-Forwarded-Host")).isEqualTo("api.example.com");
+  }
+
+  @Test
+  void shouldReplaceWhatAnUntrustedClientClaimsAboutItself() {
+    MultiMap client =
+        MultiMap.caseInsensitiveMultiMap()
+            .add("X-Forwarded-For", "127.0.0.1")
+            .add("X-Forwarded-Proto", "https")
+            .add("X-Forwarded-Host", "admin.internal")
+            .add("Forwarded", "for=127.0.0.1;proto=https");
+    TrustedProxies proxies = TrustedProxies.of(List.of("10.0.0.0/8"));
+    assertThat(proxies.trusts("192.0.2.44")).isFalse();
+    assertThat(TrustedProxies.NONE.trusts("10.0.0.7")).isFalse();
+
+    MultiMap backend =
+        ProxyHeaders.toBackend(
+            client,
+            "a.runway.localhost",
+            "192.0.2.44",
+            "http",
+            "b:1",
+            proxies.trusts("192.0.2.44"));
+
+    assertThat(backend.getAll("X-Forwarded-For")).containsExactly("192.0.2.44");
+    assertThat(backend.getAll("X-Forwarded-Proto")).containsExactly("http");
+    assertThat(backend.getAll("X-Forwarded-Host")).containsExactly("a.runway.localhost");
+    assertThat(backend.contains("Forwarded")).isFalse();
+  }
+
+  @Test
+  void shouldRefuseATrustedProxyThatIsNotACidrNamingTheSetting() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> TrustedProxies.of(List.of("10.0.0.0/33")))
+        .hasMessageContaining("runway.router.trusted-proxies");
   }
 
   @Test

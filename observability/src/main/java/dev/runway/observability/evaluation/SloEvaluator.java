@@ -47,6 +47,7 @@ public class SloEvaluator {
   private final StatusChanges statusChanges;
   private final SloMetrics metrics;
   private final StateLoader loader;
+  private final EvidenceWindows evidence;
   private final String bootstrapServers;
   private final Clock clock = Clock.systemUTC();
   private TelemetryFeed feed;
@@ -60,6 +61,7 @@ public class SloEvaluator {
       StatusChanges statusChanges,
       SloMetrics metrics,
       StateLoader loader,
+      EvidenceWindows evidence,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
     this.windows = windows;
     this.topology = topology;
@@ -68,6 +70,7 @@ public class SloEvaluator {
     this.statusChanges = statusChanges;
     this.metrics = metrics;
     this.loader = loader;
+    this.evidence = evidence;
     this.bootstrapServers = bootstrapServers;
   }
 
@@ -111,15 +114,16 @@ public class SloEvaluator {
     for (Map.Entry<SeriesKey, SeriesWindows> entry : all.entrySet()) {
       SeriesKey key = entry.getKey();
       Objective objective = topology.objective(key.service(), key.environment());
+      EvidenceWindows.Span span = evidence.of(key, entry.getValue(), nowSecond);
       Map<Sli, SliVerdict> judged = new EnumMap<>(Sli.class);
       for (Sli sli : Sli.values()) {
-        SliVerdict verdict = judge(key, entry.getValue(), sli, objective, all, nowSecond);
+        SliVerdict verdict = judge(key, entry.getValue(), sli, objective, all, span, nowSecond);
         judged.put(sli, verdict);
         metrics.verdict(key, verdict);
         transitions = transitions.chain(() -> transition(key, verdict, objective, now));
       }
       verdicts.put(key, judged);
-      transitions = transitions.chain(() -> statusChanges.judged(key, judged, now));
+      transitions = transitions.chain(() -> statusChanges.judged(key, judged, span.window(), now));
     }
     windows.store().prune(nowSecond);
     java.util.Set<SeriesKey> kept = windows.store().series().keySet();
@@ -143,20 +147,26 @@ public class SloEvaluator {
       Sli sli,
       Objective objective,
       Map<SeriesKey, SeriesWindows> all,
+      EvidenceWindows.Span span,
       long nowSecond) {
+    Optional<String> stableRevision =
+        topology.stableFor(key.service(), key.environment(), key.region(), key.revision());
+    Optional<SeriesWindows> stableWindows =
+        stableRevision.map(
+            revision ->
+                all.get(new SeriesKey(key.service(), key.environment(), key.region(), revision)));
     Optional<SliJudge.Stable> stable =
-        topology
-            .stableFor(key.service(), key.environment(), key.region(), key.revision())
-            .map(
-                revision -> {
-                  SeriesWindows stableWindows =
-                      all.get(
-                          new SeriesKey(key.service(), key.environment(), key.region(), revision));
-                  return new SliJudge.Stable(
-                      revision, source(stableWindows, sli, objective, nowSecond));
-                });
+        stableRevision.map(
+            revision ->
+                new SliJudge.Stable(
+                    revision, source(stableWindows.orElse(null), sli, objective, nowSecond)));
     return SliJudge.judge(
-        sli, objective, windows.settings(), source(own, sli, objective, nowSecond), stable);
+        sli,
+        objective,
+        windows.settings(),
+        source(own, sli, objective, nowSecond),
+        stable,
+        evidence.step(span, own, stableWindows, sli, objective));
   }
 
   private static SliJudge.WindowSource source(
@@ -164,12 +174,7 @@ public class SloEvaluator {
     if (series == null) {
       return seconds -> dev.runway.observability.slo.Counts.NONE;
     }
-    return seconds -> {
-      var totals = series.over(seconds, nowSecond);
-      return sli == Sli.AVAILABILITY
-          ? totals.availability()
-          : totals.latency(objective.latencyThresholdMs());
-    };
+    return seconds -> EvidenceWindows.of(series.over(seconds, nowSecond), sli, objective);
   }
 
   private Uni<Void> transition(

@@ -4,6 +4,7 @@ import dev.runway.common.events.Sli;
 import dev.runway.common.events.SloStatus;
 import dev.runway.common.events.SloStatusChanged;
 import dev.runway.observability.SloConfig;
+import dev.runway.observability.slo.EvidenceWindow;
 import dev.runway.observability.slo.SliVerdict;
 import dev.runway.observability.slo.TimeScale;
 import dev.runway.observability.windows.SeriesKey;
@@ -59,7 +60,8 @@ public class StatusChanges {
     return SloStatus.HEALTHY;
   }
 
-  Uni<Void> judged(SeriesKey key, Map<Sli, SliVerdict> verdicts, Instant now) {
+  Uni<Void> judged(
+      SeriesKey key, Map<Sli, SliVerdict> verdicts, EvidenceWindow window, Instant now) {
     SloStatus status = overall(verdicts.values());
     Announced announced = last.get(key);
     SloStatus before = announced == null ? null : announced.status();
@@ -70,9 +72,19 @@ public class StatusChanges {
     if (!due) {
       return Uni.createFrom().voidItem();
     }
+    long requests = verdicts.values().stream().mapToLong(SliVerdict::requests).min().orElse(0);
     SloStatusChanged event =
         new SloStatusChanged(
-            key.service(), key.environment(), key.region(), key.revision(), status, before, now);
+            key.service(),
+            key.environment(),
+            key.region(),
+            key.revision(),
+            status,
+            before,
+            now,
+            window.start(),
+            window.end(),
+            requests);
     return Panache.withTransaction(() -> outbox.add(event))
         .invoke(
             () -> {

@@ -30,22 +30,52 @@ public final class BurnRates {
     WindowCounts lw = window(BurnRule.label(rule.longWindow()), longWindow, objective);
     WindowCounts sw = window(BurnRule.label(rule.shortWindow()), shortWindow, objective);
     double burn = Math.min(lw.burnRate(), sw.burnRate());
-    Outcome outcome;
+    return new Finding(
+        rule.name(),
+        rule.severity(),
+        outcome(rule, objective, minRequests, confidence, lw, sw),
+        burn,
+        List.of(lw, sw),
+        Optional.empty());
+  }
+
+  /**
+   * The rule's test over a step's own window ({@link EvidenceWindow}), as its long and its short
+   * window at once: what a step's verdict rests on, so it takes enough requests since the step
+   * began, not before.
+   */
+  public static Finding step(
+      BurnRule rule, Objective objective, long minRequests, double confidence, WindowInput step) {
+    WindowCounts w = window(Finding.STEP_WINDOW, step, objective);
+    return new Finding(
+        Finding.STEP_RULE,
+        rule.severity(),
+        outcome(rule, objective, minRequests, confidence, w, w),
+        w.burnRate(),
+        List.of(w),
+        Optional.empty());
+  }
+
+  private static Outcome outcome(
+      BurnRule rule,
+      Objective objective,
+      long minRequests,
+      double confidence,
+      WindowCounts lw,
+      WindowCounts sw) {
     if (lw.counts().requests() < minRequests || sw.counts().requests() < minRequests) {
-      outcome = Outcome.INSUFFICIENT_DATA;
-    } else if (lw.burnRate() > rule.factor()
+      return Outcome.INSUFFICIENT_DATA;
+    }
+    if (lw.burnRate() > rule.factor()
         && sw.burnRate() > rule.factor()
         && Binomial.upperTail(
                 lw.counts().requests(),
                 lw.counts().bad(),
                 Math.min(1, rule.factor() * objective.budget()))
             < 1 - confidence) {
-      outcome = Outcome.FIRING;
-    } else {
-      outcome = Outcome.NOT_FIRING;
+      return Outcome.FIRING;
     }
-    return new Finding(
-        rule.name(), rule.severity(), outcome, burn, List.of(lw, sw), Optional.empty());
+    return Outcome.NOT_FIRING;
   }
 
   static WindowCounts window(String label, WindowInput input, Objective objective) {

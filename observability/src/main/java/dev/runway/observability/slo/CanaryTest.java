@@ -26,7 +26,29 @@ public final class CanaryTest {
       BurnRates.WindowInput canary,
       String stableRevision,
       Counts stable) {
-    String label = BurnRule.label(fastest.shortWindow());
+    return evaluate(
+        Finding.CANARY_RULE,
+        BurnRule.label(fastest.shortWindow()),
+        fastest,
+        objective,
+        minRequests,
+        confidence,
+        canary,
+        stableRevision,
+        stable);
+  }
+
+  /** The same test under another rule name, over a window labelled {@code label}. */
+  public static Finding evaluate(
+      String rule,
+      String label,
+      BurnRule fastest,
+      Objective objective,
+      long minRequests,
+      double confidence,
+      BurnRates.WindowInput canary,
+      String stableRevision,
+      Counts stable) {
     WindowCounts cw = BurnRates.window(label, canary, objective);
     double z = zScore(canary.counts(), stable);
     Comparison comparison = new Comparison(stableRevision, stable, z, confidence);
@@ -39,12 +61,7 @@ public final class CanaryTest {
       outcome = Outcome.NOT_FIRING;
     }
     return new Finding(
-        Finding.CANARY_RULE,
-        Severity.page,
-        outcome,
-        cw.burnRate(),
-        List.of(cw),
-        Optional.of(comparison));
+        rule, Severity.page, outcome, cw.burnRate(), List.of(cw), Optional.of(comparison));
   }
 
   /**

@@ -24,6 +24,15 @@ public record Finding(
 
   public static final String CANARY_RULE = "canary-vs-stable";
 
+  /** The fastest rule's test over the seconds since the revision's share last changed. */
+  public static final String STEP_RULE = "step-burn-rate";
+
+  /** The canary comparison over the same seconds. */
+  public static final String STEP_CANARY_RULE = "step-vs-stable";
+
+  /** The label of a step's window, whose length varies. */
+  public static final String STEP_WINDOW = "step";
+
   public Finding {
     windows = List.copyOf(windows);
   }

@@ -22,12 +22,36 @@ public final class SliJudge {
    */
   public record Stable(String revision, WindowSource source) {}
 
+  /**
+   * What a revision served since its share last changed ({@link EvidenceWindow}).
+   *
+   * @param seconds the window's length
+   * @param own the revision's counts in it
+   * @param stable the stable revision's counts over the same seconds, when there is one
+   */
+  public record Step(long seconds, Counts own, Optional<Counts> stable) {}
+
   public static SliVerdict judge(
       Sli sli,
       Objective objective,
       JudgeSettings settings,
       WindowSource own,
       Optional<Stable> stable) {
+    return judge(sli, objective, settings, own, stable, Optional.empty());
+  }
+
+  /**
+   * Judges the SLI. With a {@code step}, HEALTHY rests on the step's own seconds: enough requests
+   * since the share changed and no burn there, whatever the fixed windows held before it; any rule
+   * that fires still breaches. Without one, on the fastest rule's windows.
+   */
+  public static SliVerdict judge(
+      Sli sli,
+      Objective objective,
+      JudgeSettings settings,
+      WindowSource own,
+      Optional<Stable> stable,
+      Optional<Step> step) {
     List<Finding> findings = new ArrayList<>();
     for (BurnRule rule : settings.rules()) {
       findings.add(
@@ -52,10 +76,34 @@ public final class SliJudge {
               stable.get().revision(),
               stable.get().source().over(shortSeconds)));
     }
+    Finding decides = findings.get(0);
+    long requests = own.over(settings.scale().seconds(fastest.shortWindow())).requests();
+    if (step.isPresent()) {
+      Step s = step.get();
+      BurnRates.WindowInput input = new BurnRates.WindowInput(s.seconds(), s.own());
+      decides =
+          BurnRates.step(
+              fastest, objective, settings.minRequests(), settings.ruleConfidence(), input);
+      findings.add(decides);
+      requests = s.own().requests();
+      if (stable.isPresent() && s.stable().isPresent()) {
+        findings.add(
+            CanaryTest.evaluate(
+                Finding.STEP_CANARY_RULE,
+                Finding.STEP_WINDOW,
+                fastest,
+                objective,
+                settings.minRequests(),
+                settings.confidence(),
+                input,
+                stable.get().revision(),
+                s.stable().get()));
+      }
+    }
     SloStatus status;
     if (findings.stream().anyMatch(Finding::firing)) {
       status = SloStatus.BREACHED;
-    } else if (findings.get(0).outcome() == Outcome.NOT_FIRING) {
+    } else if (decides.outcome() == Outcome.NOT_FIRING) {
       status = SloStatus.HEALTHY;
     } else {
       status = SloStatus.INSUFFICIENT_DATA;
@@ -63,7 +111,7 @@ public final class SliJudge {
     double budget =
         BurnRates.budgetRemaining(
             own.over(settings.scale().seconds(settings.budgetPeriod())), objective);
-    return new SliVerdict(sli, status, findings, budget);
+    return new SliVerdict(sli, status, findings, budget, requests);
   }
 
   private static BurnRates.WindowInput input(WindowSource source, long seconds) {

@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param status breached, healthy or insufficient data
  * @param findings one per rule (the burn-rate rules in order, then the canary test if it applies)
  * @param budgetRemaining the error budget left over the budget period
+ * @param requests the requests the status rests on: the step's, or the fastest rule's short
+ *     window's
  */
 public record SliVerdict(
-    Sli sli, SloStatus status, List<Finding> findings, double budgetRemaining) {
+    Sli sli, SloStatus status, List<Finding> findings, double budgetRemaining, long requests) {
 
   public SliVerdict {
     findings = List.copyOf(findings);

@@ -127,6 +127,7 @@ public class FactsConsumer {
               row.revision = revision;
               row.firstSeen = at;
               row.weight = 0;
+              row.weightSince = at;
               return row.<RegionRevisionRow>persist().invoke(topology::put);
             });
   }
@@ -152,7 +153,14 @@ public class FactsConsumer {
             rows -> {
               Map<String, Integer> weights = shifted.weights();
               for (RegionRevisionRow row : rows) {
-                row.weight = weights.getOrDefault(row.revision, 0);
+                int weight = weights.getOrDefault(row.revision, 0);
+                // Every shift that names the revision starts its evidence again, a confirmation of
+                // the same share included: the rollout guard counts a step from the shift that
+                // confirmed it, so a window begun at an earlier shift would never count for it.
+                if (weight != row.weight || weights.containsKey(row.revision)) {
+                  row.weight = weight;
+                  row.weightSince = at;
+                }
                 topology.put(row);
               }
             })

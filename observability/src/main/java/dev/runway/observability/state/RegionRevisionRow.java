@@ -28,6 +28,13 @@ public class RegionRevisionRow extends PanacheEntityBase {
 
   public int weight;
 
+  /**
+   * When the last TrafficShifted that named the revision (or changed its weight) was published: its
+   * evidence counts from there. Null on rows written before it was kept.
+   */
+  @Column(name = "weight_since")
+  public OffsetDateTime weightSince;
+
   public static String id(String service, Environment environment, String region, String revision) {
     return service + "/" + environment + "/" + region + "/" + revision;
   }

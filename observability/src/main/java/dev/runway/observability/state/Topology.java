@@ -25,8 +25,13 @@ public class Topology {
   /** A service in one environment. */
   public record Target(String service, Environment environment) {}
 
-  /** A revision in a region, in deployment order. */
-  public record Share(String revision, OffsetDateTime firstSeen, int weight) {}
+  /**
+   * A revision in a region, in deployment order.
+   *
+   * @param weightSince when its weight took effect; null when not known
+   */
+  public record Share(
+      String revision, OffsetDateTime firstSeen, int weight, OffsetDateTime weightSince) {}
 
   private final Map<Target, ObjectiveRow> objectives = new ConcurrentHashMap<>();
   private final Map<String, RegionRevisionRow> revisions = new ConcurrentHashMap<>();
@@ -82,7 +87,7 @@ public class Topology {
                     && r.environment.equals(environment)
                     && r.region.equals(region))
         .sorted(Comparator.comparing((RegionRevisionRow r) -> r.firstSeen))
-        .map(r -> new Share(r.revision, r.firstSeen, r.weight))
+        .map(r -> new Share(r.revision, r.firstSeen, r.weight, r.weightSince))
         .toList();
   }
 
@@ -108,6 +113,18 @@ public class Topology {
         .map(Share::revision)
         .findFirst()
         .filter(stable -> !stable.equals(revision));
+  }
+
+  /**
+   * When the revision's current share of the region took effect: the start of its evidence. Empty
+   * for a revision without traffic, or recorded before the time was kept.
+   */
+  public Optional<java.time.Instant> trafficSince(
+      String service, Environment environment, String region, String revision) {
+    return shares(service, environment, region).stream()
+        .filter(s -> s.revision().equals(revision) && s.weight() > 0 && s.weightSince() != null)
+        .map(s -> s.weightSince().toInstant())
+        .findFirst();
   }
 
   /** The regions where a service × environment has revisions, sorted. */
@@ -151,6 +168,7 @@ public class Topology {
     copy.revision = row.revision;
     copy.firstSeen = row.firstSeen;
     copy.weight = row.weight;
+    copy.weightSince = row.weightSince;
     return copy;
   }
 }

@@ -32,12 +32,32 @@ public final class SeriesWindows {
 
   /** The sums over the last {@code seconds} seconds up to {@code nowSecond}. */
   public synchronized Totals over(long seconds, long nowSecond) {
+    return window(seconds).sum(nowSecond);
+  }
+
+  /**
+   * The sums from {@code fromSecond} to {@code nowSecond}, read from the kept window of {@code
+   * seconds}: a window's slots may be wider than a second, so the sum starts at {@link
+   * #alignedFrom} and holds nothing from before {@code fromSecond}.
+   */
+  public synchronized Totals from(long seconds, long fromSecond, long nowSecond) {
+    return window(seconds).sumFrom(fromSecond, nowSecond);
+  }
+
+  /**
+   * Where a sum {@link #from} {@code fromSecond} in the window of {@code seconds} really starts.
+   */
+  public synchronized long alignedFrom(long seconds, long fromSecond) {
+    return window(seconds).alignedFrom(fromSecond);
+  }
+
+  private SlidingWindow window(long seconds) {
     SlidingWindow window = windows.get(seconds);
     if (window == null) {
       throw new IllegalArgumentException(
           "no " + seconds + " s window is kept; kept: " + windows.keySet());
     }
-    return window.sum(nowSecond);
+    return window;
   }
 
   /** The newest second that had traffic. */

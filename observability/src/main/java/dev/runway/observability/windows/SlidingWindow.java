@@ -60,8 +60,27 @@ final class SlidingWindow {
 
   /** The sums of the slots within the window that ends with the second {@code nowSecond}. */
   Totals sum(long nowSecond) {
+    return sum(Math.floorDiv(nowSecond, slotSeconds) - span + 1, nowSecond);
+  }
+
+  /**
+   * The first second from {@code fromSecond} on that begins a slot: a sum from there holds no
+   * second before {@code fromSecond}, though it may start a little after it.
+   */
+  long alignedFrom(long fromSecond) {
+    return Math.floorDiv(fromSecond + slotSeconds - 1, slotSeconds) * slotSeconds;
+  }
+
+  /**
+   * The sums from {@link #alignedFrom} {@code fromSecond} to {@code nowSecond}, within the window.
+   */
+  Totals sumFrom(long fromSecond, long nowSecond) {
     long newest = Math.floorDiv(nowSecond, slotSeconds);
-    long oldest = newest - span + 1;
+    return sum(Math.max(newest - span + 1, alignedFrom(fromSecond) / slotSeconds), nowSecond);
+  }
+
+  private Totals sum(long oldest, long nowSecond) {
+    long newest = Math.floorDiv(nowSecond, slotSeconds);
     long r = 0;
     long e = 0;
     long[] l = new long[LatencyBuckets.SIZE];

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class StatusChangesTest {
 
   private static SliVerdict verdict(Sli sli, SloStatus status) {
-    return new SliVerdict(sli, status, List.of(), 1.0);
+    return new SliVerdict(sli, status, List.of(), 1.0, 0);
   }
 
   @Test

@@ -232,9 +232,17 @@ class SloServiceTest {
     producer.send(
         new TrafficShifted(
             service, Environment.STAGING, "us-west1", Map.of(stable, 100), Map.of()));
-    producer.send(
-        new TrafficShifted(
-            service, Environment.STAGING, "us-west1", Map.of(stable, 90, canary, 10), Map.of()));
+    java.time.Instant shiftedAt =
+        producer
+            .send(
+                new TrafficShifted(
+                    service,
+                    Environment.STAGING,
+                    "us-west1",
+                    Map.of(stable, 90, canary, 10),
+                    Map.of()))
+            .time()
+            .toInstant();
     try (TrafficGenerator traffic = new TrafficGenerator(producer, service, Environment.STAGING)) {
       // The region as a whole fails 1% (a 10x burn, under the fast page threshold); the canary,
       // a tenth of its requests, fails 10%.
@@ -275,6 +283,19 @@ class SloServiceTest {
                           revisions + ".find { it.revision == '" + stable + "' }.stable",
                           equalTo(true)));
       assertThat(slo(SloBreached.class, service)).hasSize(1);
+
+      // Every verdict names its evidence: the stable's is over the seconds since the split took
+      // effect plus the metric lag (2 s), never a second of the split before, with at least the
+      // minimum sample (50 here) in it.
+      SloStatusChanged healthy =
+          slo(SloStatusChanged.class, service).stream()
+              .map(r -> (SloStatusChanged) r.envelope().data())
+              .filter(c -> c.revision().equals(stable) && c.status() == SloStatus.HEALTHY)
+              .reduce((first, second) -> second)
+              .orElseThrow();
+      assertThat(healthy.windowStart()).isAfterOrEqualTo(shiftedAt.plusSeconds(2));
+      assertThat(healthy.windowEnd()).isAfter(healthy.windowStart());
+      assertThat(healthy.requests()).isGreaterThanOrEqualTo(50);
     }
   }
 

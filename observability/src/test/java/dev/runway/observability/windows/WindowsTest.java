@@ -22,6 +22,25 @@ class WindowsTest {
   }
 
   @Test
+  void aSumFromASecondHoldsNothingBeforeItEvenInWideSlots() {
+    SlidingWindow seconds = new SlidingWindow(60);
+    SlidingWindow wide = new SlidingWindow(3600); // 6-second slots
+    for (long s = 1000; s < 1060; s++) {
+      seconds.add(s, 1, 0, new long[16]);
+      wide.add(s, 1, 0, new long[16]);
+    }
+    assertThat(seconds.sumFrom(1050, 1059).requests()).isEqualTo(10);
+    assertThat(seconds.alignedFrom(1050)).isEqualTo(1050);
+    // 1050 = 175 * 6 begins a slot: all ten count.
+    assertThat(wide.sumFrom(1050, 1059).requests()).isEqualTo(10);
+    // From 1051 the slot 1050..1055 holds a second before it: the sum starts at 1056.
+    assertThat(wide.alignedFrom(1051)).isEqualTo(1056);
+    assertThat(wide.sumFrom(1051, 1059).requests()).isEqualTo(4);
+    // Never more than the window itself.
+    assertThat(seconds.sumFrom(0, 1059).requests()).isEqualTo(60);
+  }
+
+  @Test
   void newerSecondsArrivingBeforeTheWindowIsReadDoNotEvictIt() {
     // Windows end two seconds back; the seconds after have usually arrived by then.
     SlidingWindow window = new SlidingWindow(1);

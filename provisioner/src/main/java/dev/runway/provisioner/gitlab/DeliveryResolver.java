@@ -82,7 +82,8 @@ public class DeliveryResolver {
                                               environment,
                                               manifest,
                                               Origin.gitlab,
-                                              apply.commit()),
+                                              apply.commit(),
+                                              apply.changeLockOverride()),
                                           environment))
                               .onFailure(ValidationFailed.class)
                               .recoverWithItem(e -> refused(path, (ValidationFailed) e))));

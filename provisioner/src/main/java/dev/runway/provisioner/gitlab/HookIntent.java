@@ -20,9 +20,18 @@ public sealed interface HookIntent {
   /**
    * A push to the default branch touched these environments' manifests: read each at the commit and
    * make it the desired state.
+   *
+   * @param changeLockOverride the reason given in the pushed commit's {@code
+   *     Runway-Change-Lock-Override:} trailer; null for none
    */
-  record Apply(long projectId, String commit, List<Environment> environments)
-      implements HookIntent {}
+  record Apply(
+      long projectId, String commit, List<Environment> environments, String changeLockOverride)
+      implements HookIntent {
+
+    public Apply(long projectId, String commit, List<Environment> environments) {
+      this(projectId, commit, environments, null);
+    }
+  }
 
   /**
    * A merge request was opened or got new commits: plan each environment's manifest at its last

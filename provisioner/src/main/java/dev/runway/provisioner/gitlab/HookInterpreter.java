@@ -16,6 +16,9 @@ public final class HookInterpreter {
   static final String MERGE_REQUEST_HOOK = "Merge Request Hook";
   private static final String NO_COMMIT = "0000000000000000000000000000000000000000";
   private static final Set<String> PLANNED_ACTIONS = Set.of("open", "reopen", "update");
+  private static final java.util.regex.Pattern OVERRIDE_TRAILER =
+      java.util.regex.Pattern.compile(
+          "Runway-Change-Lock-Override:(.*)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   private HookInterpreter() {}
 
@@ -49,7 +52,8 @@ public final class HookInterpreter {
     // GitLab lists at most 20 commits per push; beyond that, which files changed is unknown,
     // so every environment's manifest is read and an unchanged one makes no new revision.
     if (payload.path("total_commits_count").asInt(commits.size()) > commits.size()) {
-      return new HookIntent.Apply(projectId(payload), after, Environment.ALL);
+      return new HookIntent.Apply(
+          projectId(payload), after, Environment.ALL, override(commits, after));
     }
     Set<String> touched = new LinkedHashSet<>();
     for (JsonNode commit : commits) {
@@ -62,7 +66,27 @@ public final class HookInterpreter {
     if (environments.isEmpty()) {
       return new HookIntent.Ignore("the push touched no manifest under .runway/");
     }
-    return new HookIntent.Apply(projectId(payload), after, environments);
+    return new HookIntent.Apply(projectId(payload), after, environments, override(commits, after));
+  }
+
+  /**
+   * The reason in the pushed commit's {@code Runway-Change-Lock-Override:} trailer, the git way of
+   * saying it in the change itself (like {@code Signed-off-by:}); only the commit whose manifest is
+   * read counts, not an earlier one of the same push. Null for none.
+   */
+  static String override(JsonNode commits, String after) {
+    for (JsonNode commit : commits) {
+      if (!commit.path("id").asText().equals(after)) {
+        continue;
+      }
+      for (String line : commit.path("message").asText("").split("\\R")) {
+        java.util.regex.Matcher trailer = OVERRIDE_TRAILER.matcher(line.strip());
+        if (trailer.matches() && !trailer.group(1).isBlank()) {
+          return trailer.group(1).strip();
+        }
+      }
+    }
+    return null;
   }
 
   private static HookIntent mergeRequest(JsonNode payload) {

@@ -29,6 +29,32 @@ class HookInterpreterTest {
   }
 
   @Test
+  void shouldTakeTheChangeLockOverrideFromThePushedCommitsTrailerOnly() {
+    ObjectNode payload = push(7, "abc", List.of(".runway/runway-production.yml"));
+    ObjectNode pushed = (ObjectNode) payload.get("commits").get(1);
+    pushed.put(
+        "message",
+        "Ship the fix straight to production\n\nStaging is down.\n\n"
+            + "runway-change-lock-override:  INC-4711, staging is down \n"
+            + "Signed-off-by: A <a@example.com>\n");
+    assertThat(HookInterpreter.interpret(PUSH, payload))
+        .isEqualTo(
+            new HookIntent.Apply(
+                7, "abc", List.of(Environment.PRODUCTION), "INC-4711, staging is down"));
+
+    // The same trailer on an earlier commit of the push is not the pushed change's
+    ObjectNode earlier = push(7, "abc", List.of(".runway/runway-production.yml"));
+    ((ObjectNode) earlier.get("commits").get(0))
+        .put("message", "wip\n\nRunway-Change-Lock-Override: not this one\n");
+    assertThat(((HookIntent.Apply) HookInterpreter.interpret(PUSH, earlier)).changeLockOverride())
+        .isNull();
+    // An empty trailer overrides nothing
+    pushed.put("message", "fix\n\nRunway-Change-Lock-Override:\n");
+    assertThat(((HookIntent.Apply) HookInterpreter.interpret(PUSH, payload)).changeLockOverride())
+        .isNull();
+  }
+
+  @Test
   void shouldApplyAManifestAddedInAnyCommitOfThePush() {
     ObjectNode payload = push(7, "abc", List.of("README.md"));
     ((ArrayNode) payload.get("commits").get(0).get("added")).add(".runway/runway-production.yml");

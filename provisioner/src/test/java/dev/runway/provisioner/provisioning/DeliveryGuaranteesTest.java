@@ -237,6 +237,42 @@ class DeliveryGuaranteesTest extends ProvisionerTestBase {
         .containsExactlyElementsOf(IntStream.range(0, 50).mapToObj(i -> "attempt " + i).toList());
   }
 
+  @Test
+  void shouldRefuseAnEventTooLargeForTheBusWhereItIsWrittenAndKeepRelayingTheRest()
+      throws Throwable {
+    String huge = "x".repeat(600 * 1024);
+    ServiceProvisioningFailed tooLarge =
+        new ServiceProvisioningFailed("large-service", List.of("us-east1"), huge);
+    Throwable refused =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                VertxContextSupport.subscribeAndAwait(
+                    () -> Panache.withTransaction(() -> outbox.add(tooLarge))));
+    assertThat(refused)
+        .isInstanceOf(dev.runway.service.outbox.EventTooLarge.class)
+        .hasMessageContaining("runway.ServiceProvisioningFailed.v1")
+        .hasMessageContaining("at most 524288");
+    assertThat(dev.runway.service.messaging.ConsumerFailures.poison(refused))
+        .as("a consumer whose effect writes it dead-letters the record, never retries forever")
+        .isTrue();
+
+    // Nothing of it reached the outbox, so nothing waits behind it
+    ServiceProvisioningFailed next =
+        new ServiceProvisioningFailed("large-service", List.of("us-east1"), "small");
+    VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.add(next)));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                !bus.events(e -> e.is(ServiceProvisioningFailed.class, "large-service")).isEmpty());
+    assertThat(bus.events(e -> e.is(ServiceProvisioningFailed.class, "large-service")))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(((ServiceProvisioningFailed) e.envelope().data()).reason())
+                    .isEqualTo("small"));
+  }
+
   private static long deadLetters() {
     return bus.all().stream().filter(r -> r.topic().equals(Topics.DEAD_LETTER)).count();
   }

@@ -36,6 +36,16 @@ public interface ReconcilerConfig {
   @WithDefault("true")
   boolean guardedRollouts();
 
+  /**
+   * The platform's deploy policy file: freeze windows per environment, during which changes wait
+   * (see {@code dev.runway.reconciler.change.DeployPolicyFile}). None by default.
+   */
+  Optional<Path> deployPolicy();
+
+  /** How often held changes are decided again (a freeze window may have ended). */
+  @WithDefault("5s")
+  Duration heldRecheck();
+
   Local local();
 
   CloudRun cloudRun();

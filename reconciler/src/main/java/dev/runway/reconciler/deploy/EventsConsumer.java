@@ -7,18 +7,19 @@ import dev.runway.common.events.RollbackRequested;
 import dev.runway.common.events.ServiceDecommissioned;
 import dev.runway.common.events.ServiceProvisioned;
 import dev.runway.common.events.TrafficShiftRequested;
+import dev.runway.reconciler.change.ChangeGate;
 import dev.runway.reconciler.rollout.Promotions;
 import dev.runway.reconciler.rollout.RolloutOrders;
 import dev.runway.reconciler.state.ProvisionedService;
 import dev.runway.service.messaging.EventConsumption;
 import dev.runway.service.messaging.InboundEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
  * The reconciler's inputs: which services are provisioned where (runway.services), what they should
@@ -30,25 +31,30 @@ import org.jboss.logging.Logger;
 public class EventsConsumer {
 
   static final String CONSUMER = "reconciler";
-  private static final Logger LOG = Logger.getLogger(EventsConsumer.class);
 
   private final EventConsumption consumption;
   private final Reconciliation reconciliation;
   private final RegionDeployer deployer;
   private final RolloutOrders orders;
   private final Promotions promotions;
+  private final ChangeGate gate;
+  private final HeldChanges held;
 
   public EventsConsumer(
       EventConsumption consumption,
       Reconciliation reconciliation,
       RegionDeployer deployer,
       RolloutOrders orders,
-      Promotions promotions) {
+      Promotions promotions,
+      ChangeGate gate,
+      HeldChanges held) {
     this.consumption = consumption;
     this.reconciliation = reconciliation;
     this.deployer = deployer;
     this.orders = orders;
     this.promotions = promotions;
+    this.gate = gate;
+    this.held = held;
   }
 
   @Incoming("services")
@@ -66,10 +72,20 @@ public class EventsConsumer {
 
   @Incoming("rollouts")
   public Uni<Void> onRollout(Message<byte[]> message) {
-    return consumption.consume(CONSUMER, message, this::rollout);
+    AtomicReference<List<ManifestChanged>> released = new AtomicReference<>(List.of());
+    AtomicReference<Context> trace = new AtomicReference<>(Context.root());
+    return consumption
+        .consume(
+            CONSUMER,
+            message,
+            event -> {
+              trace.set(event.trace());
+              return rollout(event, released);
+            })
+        .chain(() -> held.drive(released.get(), trace.get()));
   }
 
-  private Uni<Void> rollout(InboundEvent event) {
+  private Uni<Void> rollout(InboundEvent event, AtomicReference<List<ManifestChanged>> released) {
     if (event.data() instanceof TrafficShiftRequested order) {
       return orders.shift(order, event.trace());
     }
@@ -77,7 +93,11 @@ public class EventsConsumer {
       return orders.rollback(order, event.trace());
     }
     if (event.data() instanceof PromotionApproved approval) {
-      return promotions.promote(approval, event.trace());
+      // A held production change of this image goes first: the promotion then finds production
+      // on the image already, instead of overwriting the held change's other edits.
+      return held.stagingSucceeded(approval, event.trace())
+          .invoke(released::set)
+          .chain(() -> promotions.promote(approval, event.trace()));
     }
     return Uni.createFrom().voidItem();
   }
@@ -101,8 +121,15 @@ public class EventsConsumer {
 
   private Uni<Void> manifest(InboundEvent event, AtomicReference<InboundEvent> applied) {
     if (event.data() instanceof ManifestChanged change) {
-      applied.set(event);
-      return reconciliation.apply(change, event.trace());
+      return gate.admit(change, event.trace())
+          .chain(
+              goes -> {
+                if (!goes) {
+                  return Uni.createFrom().voidItem();
+                }
+                applied.set(event);
+                return reconciliation.apply(change, event.trace());
+              });
     }
     if (event.data() instanceof DryRunRequested request) {
       return reconciliation.dryRun(request, event.trace());
@@ -119,16 +146,6 @@ public class EventsConsumer {
     if (event == null || !(event.data() instanceof ManifestChanged change)) {
       return Uni.createFrom().voidItem();
     }
-    return Panache.withSession(() -> RegionWork.pending(change.service(), change.environment()))
-        .invoke(work -> work.forEach(w -> deployer.drive(w, event.trace())))
-        .onFailure()
-        .invoke(
-            e ->
-                LOG.warnf(
-                    "Could not start the regions of %s/%s now (%s); drift correction will",
-                    change.service(), change.environment(), e.toString()))
-        .onFailure()
-        .recoverWithNull()
-        .replaceWithVoid();
+    return deployer.drivePending(change.service(), change.environment(), event.trace());
   }
 }

@@ -1,6 +1,7 @@
 package dev.runway.reconciler.deploy;
 
 import dev.runway.common.events.RegionAction;
+import dev.runway.common.manifest.Environment;
 import dev.runway.reconciler.config.ReconcilerConfig;
 import dev.runway.reconciler.rollout.TrafficSplits;
 import dev.runway.reconciler.runtime.DeployFailed;
@@ -11,6 +12,7 @@ import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -127,5 +129,24 @@ public class RegionDeployer {
 
   private static long millisSince(long start) {
     return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  /**
+   * Starts the regions a committed manifest left deploying, read back from the records. Called once
+   * the manifest's transaction committed, so a failure to read is logged, not thrown: drift
+   * correction drives every deploying region again within its interval.
+   */
+  public Uni<Void> drivePending(String service, Environment environment, Context trace) {
+    return Panache.withSession(() -> RegionWork.pending(service, environment))
+        .invoke(work -> work.forEach(w -> drive(w, trace)))
+        .onFailure()
+        .invoke(
+            e ->
+                LOG.warnf(
+                    "Could not start the regions of %s/%s now (%s); drift correction will",
+                    service, environment, e.toString()))
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
   }
 }

@@ -9,6 +9,7 @@ import dev.runway.common.manifest.RunwayManifest;
 import dev.runway.common.regions.RegionCatalogue;
 import dev.runway.common.schema.Problem;
 import dev.runway.common.schema.ValidationFailed;
+import dev.runway.reconciler.change.ChangeGate;
 import dev.runway.reconciler.state.ProvisionedService;
 import dev.runway.service.api.ApiProblem;
 import dev.runway.service.outbox.Outbox;
@@ -34,7 +35,9 @@ import java.util.UUID;
  * Manifest intake: {@code POST /api/v1/services/{name}/manifests/{environment}} with the manifest
  * as YAML or JSON. A valid one becomes ManifestChanged (or, with {@code dry_run=true},
  * DryRunRequested); an invalid one is refused with every problem at its line and column, and
- * nothing is deployed.
+ * nothing is deployed. A change the production change lock or a freeze window holds is accepted and
+ * answered with {@code held} and the reason; {@code change_lock_override=<why>} lets it go ahead,
+ * the reason recorded on its ManifestChanged.
  */
 @Path("/api/v1")
 public class ManifestResource {
@@ -42,10 +45,12 @@ public class ManifestResource {
   private final ManifestValidator validator = new ManifestValidator(RegionCatalogue.cloudRun());
   private final Outbox outbox;
   private final Vertx vertx;
+  private final ChangeGate gate;
 
-  public ManifestResource(Outbox outbox, Vertx vertx) {
+  public ManifestResource(Outbox outbox, Vertx vertx, ChangeGate gate) {
     this.outbox = outbox;
     this.vertx = vertx;
+    this.gate = gate;
   }
 
   @POST
@@ -57,7 +62,17 @@ public class ManifestResource {
       @PathParam("environment") String environmentName,
       @QueryParam("dry_run") boolean dryRun,
       @QueryParam("file") @DefaultValue("") String file,
+      @QueryParam("change_lock_override") String override,
       String body) {
+    if (override != null && override.isBlank()) {
+      return Uni.createFrom()
+          .item(
+              ApiProblem.response(
+                  400,
+                  "change_lock_override needs a reason",
+                  "Say why the change may skip the production change lock and freeze windows,"
+                      + " e.g. change_lock_override=hotfix+for+INC-4711; leave it out otherwise."));
+    }
     Environment environment = Environment.of(environmentName);
     String fileName = file.isBlank() ? environment.manifestPath() : file;
     return Panache.withTransaction(
@@ -77,12 +92,16 @@ public class ManifestResource {
                                               body,
                                               fileName,
                                               Optional.of(provisioned.regionSet()))))
-                          .chain(manifest -> accept(name, environment, dryRun, manifest));
+                          .chain(manifest -> accept(name, environment, dryRun, override, manifest));
                     }));
   }
 
   private Uni<Response> accept(
-      String name, Environment environment, boolean dryRun, RunwayManifest manifest) {
+      String name,
+      Environment environment,
+      boolean dryRun,
+      String override,
+      RunwayManifest manifest) {
     if (!manifest.metadata().name().equals(name)) {
       throw new ValidationFailed(
           List.of(
@@ -105,21 +124,23 @@ public class ManifestResource {
                   Response.accepted(Map.of("plan_id", planId, "plan", "/api/v1/plans/" + planId))
                       .build());
     }
-    return outbox
-        .add(new ManifestChanged(name, environment, manifest, Origin.api, null))
-        .map(
-            e ->
-                Response.accepted(
-                        Map.of(
-                            "event_id",
-                            e.id(),
-                            "service",
-                            name,
-                            "environment",
-                            environment,
-                            "status",
-                            "/api/v1/services/" + name + "/status"))
-                    .build());
+    ManifestChanged change =
+        new ManifestChanged(name, environment, manifest, Origin.api, null, override);
+    return gate.check(change)
+        .chain(
+            decision ->
+                outbox
+                    .add(change)
+                    .map(
+                        e -> {
+                          Map<String, Object> answer = new java.util.LinkedHashMap<>();
+                          answer.put("event_id", e.id());
+                          answer.put("service", name);
+                          answer.put("environment", environment);
+                          answer.put("status", "/api/v1/services/" + name + "/status");
+                          decision.held().ifPresent(reason -> answer.put("held", reason));
+                          return Response.accepted(answer).build();
+                        }));
   }
 
   @GET

@@ -13,9 +13,9 @@ import dev.runway.common.events.RegionAction;
 import dev.runway.common.events.RegionDeployFailed;
 import dev.runway.common.events.RegionDeployRequested;
 import dev.runway.common.events.RegionDeployed;
-import dev.runway.common.events.ServiceProvisioned;
 import dev.runway.common.events.Topics;
 import dev.runway.common.manifest.Environment;
+import dev.runway.reconciler.ManifestApi;
 import dev.runway.reconciler.runtime.Placement;
 import dev.runway.reconciler.runtime.RegionRuntime;
 import dev.runway.testing.EventProducer;
@@ -34,6 +34,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = RunwayTestResource.class, scope = TestResourceScope.GLOBAL)
 class FanOutTest {
 
-  private static final List<String> REGIONS = List.of("europe-west1", "us-east1", "us-west1");
+  private static final List<String> REGIONS = ManifestApi.REGIONS;
   private static TopicRecorder bus;
   private static EventProducer producer;
 
@@ -74,33 +75,16 @@ class FanOutTest {
   }
 
   private static String manifest(String service, String extra) {
-    return """
-        apiVersion: runway/v1
-        kind: RunwayService
-        metadata:
-          name: %s
-        spec:
-          image: registry.example.com/%s:v1
-          container_port: 8181
-          regions: [europe-west1, us-east1, us-west1]
-        %s"""
-        .formatted(service, service, extra);
+    return ManifestApi.manifest(service, extra);
   }
 
-  private static Response post(String service, String body, String query) {
-    return given()
-        .header("Authorization", "Bearer test-token")
-        .contentType("text/yaml; charset=UTF-8")
-        .body(body)
-        .post("/api/v1/services/" + service + "/manifests/staging" + query);
+  private static Response post(String service, String body, Map<String, String> query) {
+    return ManifestApi.post(service, "staging", body, query);
   }
 
-  /** Given the provisioner announced the service in three regions, once the reconciler knows. */
-  private static Response postOnceProvisioned(String service, String body, String query) {
-    producer.send(new ServiceProvisioned(service, 1, REGIONS, "sa@p", List.of()));
-    return await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> post(service, body, query), r -> r.statusCode() != 409);
+  private static Response postOnceProvisioned(
+      String service, String body, Map<String, String> query) {
+    return ManifestApi.postOnceProvisioned(producer, service, "staging", body, query);
   }
 
   private static List<Recorded> events(Class<?> type, String service) {
@@ -140,7 +124,7 @@ class FanOutTest {
 
   @Test
   void shouldDeployEveryRegionAndEachAnswersWithItsRegion() throws Exception {
-    postOnceProvisioned("fanout-service", manifest("fanout-service", ""), "")
+    postOnceProvisioned("fanout-service", manifest("fanout-service", ""), Map.of())
         .then()
         .statusCode(202);
 
@@ -177,7 +161,7 @@ class FanOutTest {
         .body("environments[0].regions.status", equalTo(List.of("ready", "ready", "ready")));
 
     // The same manifest again makes no new revision and deploys nothing.
-    post("fanout-service", manifest("fanout-service", ""), "").then().statusCode(202);
+    post("fanout-service", manifest("fanout-service", ""), Map.of()).then().statusCode(202);
     await()
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(5))
@@ -189,7 +173,7 @@ class FanOutTest {
     String command =
         "  local:\n    command: [sh, -c, 'if [ \"$RUNWAY_REGION\" = us-west1 ]; then echo no capacity in $RUNWAY_REGION; exit 1; fi;"
             + " exec java -Xmx32m -jar ../examples/hello-service/target/hello-service.jar']\n";
-    postOnceProvisioned("partial-service", manifest("partial-service", command), "")
+    postOnceProvisioned("partial-service", manifest("partial-service", command), Map.of())
         .then()
         .statusCode(202);
 
@@ -215,7 +199,7 @@ class FanOutTest {
   @Test
   void shouldPlanADryRunWithoutDeploying() {
     String planId =
-        postOnceProvisioned("plan-service", manifest("plan-service", ""), "?dry_run=true")
+        postOnceProvisioned("plan-service", manifest("plan-service", ""), Map.of("dry_run", "true"))
             .then()
             .statusCode(202)
             .extract()
@@ -238,7 +222,7 @@ class FanOutTest {
     postOnceProvisioned(
             "fanout-service",
             manifest("fanout-service", "").replace("container_port: 8181", "container_port: 0"),
-            "")
+            Map.of())
         .then()
         .statusCode(400)
         .body("errors[0].path", equalTo("$.spec.container_port"))
@@ -249,7 +233,7 @@ class FanOutTest {
 
   @Test
   void shouldRefuseAServiceThatIsNotProvisioned() {
-    post("nobody", manifest("nobody", ""), "")
+    post("nobody", manifest("nobody", ""), Map.of())
         .then()
         .statusCode(409)
         .body("title", containsString("not provisioned"));
@@ -260,7 +244,7 @@ class FanOutTest {
     postOnceProvisioned(
             "fanout-service",
             manifest("fanout-service", "").replace("us-west1]", "asia-east1]"),
-            "")
+            Map.of())
         .then()
         .statusCode(400)
         .body("errors[0].message", containsString("region 'asia-east1' is not provisioned"));

@@ -89,7 +89,7 @@ public class FactsConsumer {
                         Integer percent = shifted.weights().get(rollout.revision());
                         return percent == null
                             ? null
-                            : new Input.Shifted(shifted.region(), percent, now);
+                            : new Input.Shifted(shifted.region(), percent, published(event, now));
                       },
                       null,
                       event));
@@ -121,6 +121,7 @@ public class FactsConsumer {
                           change.region(),
                           state,
                           change.changedAt() == null ? now : change.changedAt(),
+                          change.windowStart(),
                           now)
                       : null,
               null,
@@ -130,6 +131,19 @@ public class FactsConsumer {
       return breached(breach, now, event);
     }
     return notifications.maybeNotify(event.envelope().data());
+  }
+
+  /**
+   * When the event was published, which observability counts a share's evidence from; never later
+   * than now, so a clock ahead elsewhere cannot push a step's start into the future.
+   */
+  private static Instant published(InboundEvent event, Instant now) {
+    java.time.OffsetDateTime time = event.envelope().time();
+    if (time == null) {
+      return now;
+    }
+    Instant at = time.toInstant();
+    return at.isAfter(now) ? now : at;
   }
 
   /** Breaches are acted on from SloBreached, which carries the evidence; the rest are levels. */
@@ -156,8 +170,7 @@ public class FactsConsumer {
                                 id,
                                 rollout -> {
                                   if (rollout.revision().equals(breach.revision())) {
-                                    return new Input.Verdict(
-                                        breach.region(), SloStatus.BREACHED, now);
+                                    return Input.Verdict.breach(breach.region(), now);
                                   }
                                   return newest && returnedTo(rollout, breach)
                                       ? new Input.PreviousBreached(breach.region(), now)

@@ -9,6 +9,7 @@ import dev.runway.guard.rollout.Rollout;
 import dev.runway.guard.state.ManifestRow;
 import dev.runway.guard.state.RegionTrafficRow;
 import dev.runway.guard.state.RolloutRow;
+import dev.runway.service.config.RunwayConfig;
 import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,9 +34,9 @@ public class RolloutStarter {
   private final RolloutEngine engine;
   private final Evidence evidence;
 
-  public RolloutStarter(RolloutEngine engine, GuardConfig config) {
+  public RolloutStarter(RolloutEngine engine, GuardConfig config, RunwayConfig platform) {
     this.engine = engine;
-    this.evidence = new Evidence(config.metricLag(), config.verdictFreshness());
+    this.evidence = new Evidence(platform.metricLag(), config.verdictFreshness());
   }
 
   Uni<Void> start(DeploymentCompleted completed, Instant now, Context trace) {

@@ -52,7 +52,7 @@ final class Change {
     if (region != null
         && region.phase() == RegionPhase.SHIFTING
         && shifted.percent() == state.percent(region)) {
-      put(region.to(RegionPhase.BAKING, region.step(), shifted.at()));
+      put(region.confirmed(shifted.at()));
     }
   }
 
@@ -70,7 +70,7 @@ final class Change {
     if (region == null) {
       return;
     }
-    put(region.with(verdict.state(), verdict.judgedAt()));
+    put(region.with(verdict.state(), verdict.judgedAt(), verdict.windowStart()));
     if (verdict.state() != SloStatus.BREACHED
         || !(region.phase() == RegionPhase.SHIFTING
             || region.phase() == RegionPhase.BAKING

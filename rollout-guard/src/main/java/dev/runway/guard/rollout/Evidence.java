@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What counts as evidence for a step: a HEALTHY verdict judged at least {@code metricLag} after the
- * step's traffic took effect (the gateway's per-second stats and the bus take that long to show
- * it), and no older than {@code freshness} when the step is decided. Anything else is no evidence,
- * and no evidence never passes a step or a watch.
+ * What counts as evidence for a step: a HEALTHY verdict over a window that began at least {@code
+ * metricLag} after the step's traffic took effect (the gateway's per-second stats and the bus take
+ * that long to show it), judged no longer than {@code freshness} before the step is decided.
+ * Anything else is no evidence, and no evidence never passes a step or a watch.
  */
 public record Evidence(Duration metricLag, Duration freshness) {
 
@@ -22,12 +22,22 @@ public record Evidence(Duration metricLag, Duration freshness) {
     }
   }
 
-  /** A HEALTHY verdict judged after the region's current traffic took effect, and recent. */
+  /**
+   * A HEALTHY verdict over a window that began after the region's current traffic took effect, and
+   * recent.
+   */
   boolean holds(RegionProgress region, Instant at) {
-    return region.slo() == SloStatus.HEALTHY
-        && region.sloAt() != null
-        && !region.sloAt().isBefore(region.since().plus(metricLag))
-        && Duration.between(region.sloAt(), at).compareTo(freshness) <= 0;
+    return region.slo() == SloStatus.HEALTHY && ownWindow(region) && fresh(region, at);
+  }
+
+  private boolean ownWindow(RegionProgress region) {
+    return region.trafficAt() != null
+        && region.sloFrom() != null
+        && !region.sloFrom().isBefore(region.trafficAt().plus(metricLag));
+  }
+
+  private boolean fresh(RegionProgress region, Instant at) {
+    return region.sloAt() != null && Duration.between(region.sloAt(), at).compareTo(freshness) <= 0;
   }
 
   /** What the region lacks, in words, for its step at {@code percent}. */
@@ -36,11 +46,18 @@ public record Evidence(Duration metricLag, Duration freshness) {
     if (region.sloAt() == null) {
       return what + " (none received)";
     }
-    return what
-        + " (the last, "
-        + region.slo()
-        + ", was judged "
-        + Duration.between(region.sloAt(), at).toSeconds()
-        + " s ago)";
+    String last =
+        " (the last, "
+            + region.slo()
+            + ", was judged "
+            + Duration.between(region.sloAt(), at).toSeconds()
+            + " s ago";
+    if (!ownWindow(region)) {
+      last +=
+          region.sloFrom() == null
+              ? ", over no named window"
+              : ", over a window begun before the step's traffic";
+    }
+    return what + last + ")";
   }
 }

@@ -12,20 +12,27 @@ public sealed interface Input {
   /** The revision is deployed (ready, no traffic yet) in its regions: begin the first wave. */
   record Start(Instant at) implements Input {}
 
-  /** TrafficShifted gave the new revision {@code percent} of the region. */
+  /**
+   * TrafficShifted gave the new revision {@code percent} of the region.
+   *
+   * @param at when the shift was published: the moment observability's step evidence counts from
+   */
   record Shifted(String region, int percent, Instant at) implements Input {}
 
   /**
    * Observability's verdict on the new revision in the region, announced on change and again at
    * every heartbeat.
    *
-   * @param judgedAt when observability judged it; a step counts only verdicts judged after its
-   *     traffic took effect
+   * @param judgedAt when observability judged it; a step decides only on a recent one
+   * @param windowStart where the window it judged began; a step counts only a window that began
+   *     after its traffic took effect. Null when the verdict named none: no evidence
    */
-  record Verdict(String region, SloStatus state, Instant judgedAt, Instant at) implements Input {
+  record Verdict(String region, SloStatus state, Instant judgedAt, Instant windowStart, Instant at)
+      implements Input {
 
-    public Verdict(String region, SloStatus state, Instant at) {
-      this(region, state, at, at);
+    /** A breach, which needs no window to be acted on. */
+    public static Verdict breach(String region, Instant at) {
+      return new Verdict(region, SloStatus.BREACHED, at, null, at);
     }
   }
 

@@ -21,6 +21,9 @@ import java.time.Instant;
  *     it did not
  * @param refusals how often it refused the current step; asked again after a backoff that doubles
  *     with each refusal
+ * @param trafficAt when the current step's traffic took effect (the TrafficShifted that confirmed
+ *     it was published); evidence for the step must begin after it. Null while shifting
+ * @param sloFrom where the window behind {@code slo} began; null when the verdict named none
  */
 public record RegionProgress(
     String region,
@@ -33,7 +36,9 @@ public record RegionProgress(
     Instant stepStartedAt,
     Instant sloAt,
     String refusal,
-    Integer refusals) {
+    Integer refusals,
+    Instant trafficAt,
+    Instant sloFrom) {
 
   RegionProgress to(RegionPhase next, int nextStep, Instant at) {
     boolean newStep = next == RegionPhase.SHIFTING || next == RegionPhase.WATCHING;
@@ -48,10 +53,30 @@ public record RegionProgress(
         newStep ? at : stepStartedAt,
         sloAt,
         newStep ? null : refusal,
-        newStep ? 0 : refusals);
+        newStep ? 0 : refusals,
+        next == RegionPhase.SHIFTING ? null : trafficAt,
+        sloFrom);
   }
 
-  RegionProgress with(SloStatus state, Instant judgedAt) {
+  /** The step's shift was confirmed at {@code at}: its bake and its evidence count from there. */
+  RegionProgress confirmed(Instant at) {
+    return new RegionProgress(
+        region,
+        previous,
+        RegionPhase.BAKING,
+        step,
+        at,
+        slo,
+        extensions,
+        stepStartedAt,
+        sloAt,
+        refusal,
+        refusals,
+        at,
+        sloFrom);
+  }
+
+  RegionProgress with(SloStatus state, Instant judgedAt, Instant windowStart) {
     return new RegionProgress(
         region,
         previous,
@@ -63,7 +88,9 @@ public record RegionProgress(
         stepStartedAt,
         judgedAt,
         refusal,
-        refusals);
+        refusals,
+        trafficAt,
+        windowStart);
   }
 
   RegionProgress extended(Instant at) {
@@ -78,7 +105,19 @@ public record RegionProgress(
   /** The same step with a new progress deadline (an operator resumed it); its bake goes on. */
   RegionProgress restarted(Instant at) {
     return new RegionProgress(
-        region, previous, phase, step, since, slo, extensions, at, sloAt, refusal, refusals);
+        region,
+        previous,
+        phase,
+        step,
+        since,
+        slo,
+        extensions,
+        at,
+        sloAt,
+        refusal,
+        refusals,
+        trafficAt,
+        sloFrom);
   }
 
   /** The reconciler refused the current step: wait the backoff from now, then ask again. */
@@ -89,7 +128,19 @@ public record RegionProgress(
   /** The same step in the same phase, its wait starting again at {@code at}. */
   private RegionProgress waitingFrom(Instant at, int ext, String why, Integer count) {
     return new RegionProgress(
-        region, previous, phase, step, at, slo, ext, stepStartedAt, sloAt, why, count);
+        region,
+        previous,
+        phase,
+        step,
+        at,
+        slo,
+        ext,
+        stepStartedAt,
+        sloAt,
+        why,
+        count,
+        trafficAt,
+        sloFrom);
   }
 
   int refusalCount() {

@@ -66,7 +66,9 @@ public record Rollout(
                 null,
                 null,
                 null,
-                0));
+                0,
+                null,
+                null));
       }
     }
     return new Rollout(

@@ -95,18 +95,56 @@ class FailClosedTest {
   }
 
   @Test
-  void aVerdictJudgedBeforeTheStepTookEffectDoesNotCount() {
+  void aVerdictOverAWindowBegunBeforeTheStepTookEffectDoesNotCount() {
     Harness h = gradual(OnBreach.region, OnStall.pause);
     h.start();
     h.confirmShifts();
     Instant shifted = h.now;
-    // Judged a second before the shift was confirmed, delivered after: it saw the old traffic.
+    // Judged now, but over a window that began a second after the shift, inside the metric lag:
+    // part of it saw the old split.
+    h.now = h.now.plusSeconds(5);
     for (String region : Harness.REGIONS) {
-      h.send(new Input.Verdict(region, SloStatus.HEALTHY, shifted.minusSeconds(1), h.now));
+      h.send(new Input.Verdict(region, SloStatus.HEALTHY, h.now, shifted.plusSeconds(1), h.now));
     }
 
     assertThat(h.after(Harness.BAKE)).isEmpty();
     assertThat(h.state.regions().get("us-east1").extensions()).isEqualTo(1);
+    assertThat(h.state.regions().get("us-east1").sloFrom()).isEqualTo(shifted.plusSeconds(1));
+  }
+
+  @Test
+  void aVerdictThatNamesNoWindowIsNoEvidence() {
+    Harness h = gradual(OnBreach.region, OnStall.pause);
+    h.start();
+    h.confirmShifts();
+    h.now = h.now.plusSeconds(5);
+    for (String region : Harness.REGIONS) {
+      h.send(new Input.Verdict(region, SloStatus.HEALTHY, h.now, null, h.now));
+    }
+
+    assertThat(h.after(Harness.BAKE)).isEmpty();
+    assertThat(h.phase("us-east1")).isEqualTo(RegionPhase.BAKING);
+  }
+
+  @Test
+  void evidenceThatAccumulatedSinceTheStepCountsAfterExtensions() {
+    // A low-traffic canary: its window grows from the step's start until it holds enough
+    // requests, so the verdict that finally comes is over a window begun bakes ago. The step's
+    // extensions must not make it look stale.
+    Harness h = gradual(OnBreach.region, OnStall.pause);
+    h.start();
+    h.confirmShifts();
+    Instant shifted = h.now;
+    h.after(Harness.BAKE);
+    h.after(Harness.BAKE);
+    assertThat(h.state.regions().get("us-east1").extensions()).isEqualTo(2);
+
+    for (String region : Harness.REGIONS) {
+      h.send(
+          new Input.Verdict(
+              region, SloStatus.HEALTHY, h.now, shifted.plus(Evidence.DEFAULT.metricLag()), h.now));
+    }
+    assertThat(h.after(Harness.BAKE)).anyMatch(Command.ShiftTraffic.class::isInstance);
   }
 
   @Test

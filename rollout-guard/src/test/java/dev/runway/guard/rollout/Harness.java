@@ -70,12 +70,15 @@ final class Harness {
   }
 
   /**
-   * Observability's verdict, delivered now and judged a metric lag after now: the earliest that
-   * counts for a step whose traffic took effect now. (Tests of the evidence rules set both times
-   * themselves.)
+   * Observability's verdict, judged and delivered now, over a window that began a metric lag after
+   * the region's traffic took effect (now, while it is still shifting): the earliest window that
+   * counts for its step. (Tests of the evidence rules set the times themselves.)
    */
-  List<Command> verdict(String region, SloStatus state) {
-    return send(new Input.Verdict(region, state, now.plus(Evidence.DEFAULT.metricLag()), now));
+  List<Command> verdict(String region, SloStatus status) {
+    RegionProgress progress = state.regions().get(region);
+    Instant traffic = progress == null || progress.trafficAt() == null ? now : progress.trafficAt();
+    return send(
+        new Input.Verdict(region, status, now, traffic.plus(Evidence.DEFAULT.metricLag()), now));
   }
 
   void healthyEverywhere() {

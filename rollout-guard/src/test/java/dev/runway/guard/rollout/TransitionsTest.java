@@ -326,7 +326,7 @@ class TransitionsTest {
     assertThat(h.send(new Input.Supersede("svc-staging-00003", h.now)))
         .containsExactly(new Command.Finish(RolloutStatus.SUPERSEDED, List.of()));
     assertThat(h.state.finished()).isTrue();
-    assertThat(h.send(new Input.Verdict("us-east1", SloStatus.BREACHED, h.now))).isEmpty();
+    assertThat(h.send(Input.Verdict.breach("us-east1", h.now))).isEmpty();
     assertThat(h.after(Harness.BAKE)).isEmpty();
   }
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.runway.common.events.DeploymentCompleted;
+import dev.runway.common.events.EventEnvelope;
 import dev.runway.common.events.ManifestChanged;
 import dev.runway.common.events.Origin;
 import dev.runway.common.events.PromotionApproved;
@@ -67,6 +68,13 @@ class GuardServiceTest {
 
   private static java.util.concurrent.ScheduledExecutorService heartbeat;
 
+  /** When each region's traffic last shifted, as published: observability's windows start there. */
+  private static final Map<String, Instant> SHIFTED_AT =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The platform's default {@code runway.metric-lag}. */
+  private static final Duration METRIC_LAG = Duration.ofSeconds(2);
+
   @BeforeAll
   static void connect() {
     bus =
@@ -90,7 +98,16 @@ class GuardServiceTest {
     producer.close();
   }
 
+  /**
+   * As observability judges: now, over the window since the region's last shift plus the metric
+   * lag.
+   */
   private static SloStatusChanged judgedNow(SloStatusChanged status) {
+    Instant now = Instant.now();
+    Instant from =
+        SHIFTED_AT
+            .getOrDefault(shiftKey(status.service(), status.environment(), status.region()), now)
+            .plus(METRIC_LAG);
     return new SloStatusChanged(
         status.service(),
         status.environment(),
@@ -98,7 +115,14 @@ class GuardServiceTest {
         status.revision(),
         status.status(),
         status.status(),
-        Instant.now());
+        now,
+        from,
+        from.isAfter(now) ? from : now,
+        500);
+  }
+
+  private static String shiftKey(String service, Environment environment, String region) {
+    return service + "/" + environment + "/" + region;
   }
 
   private static void manifest(String service, Environment environment) {
@@ -161,7 +185,9 @@ class GuardServiceTest {
     Map<String, String> urls =
         weights.keySet().stream()
             .collect(Collectors.toMap(r -> r, r -> "http://127.0.0.1:1/" + r + "/" + region));
-    producer.send(new TrafficShifted(service, environment, region, weights, urls));
+    EventEnvelope sent =
+        producer.send(new TrafficShifted(service, environment, region, weights, urls));
+    SHIFTED_AT.put(shiftKey(service, environment, region), sent.time().toInstant());
   }
 
   /** Plays the reconciler for every step the guard asks for, as it asks. */
@@ -207,7 +233,8 @@ class GuardServiceTest {
                     && c.region().equals(region)
                     && c.revision().equals(rev));
     SloStatusChanged status =
-        new SloStatusChanged(service, env, region, rev, s, null, Instant.now());
+        judgedNow(
+            new SloStatusChanged(service, env, region, rev, s, null, Instant.now(), null, null, 0));
     CURRENT.put(status, Boolean.TRUE);
     producer.send(status);
   }
