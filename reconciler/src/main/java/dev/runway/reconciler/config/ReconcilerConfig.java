@@ -20,6 +20,16 @@ public interface ReconcilerConfig {
   @WithDefault("30s")
   Duration driftInterval();
 
+  /**
+   * How long after a region's failed deployment drift correction tries it again; doubled with each
+   * failure in a row, at most {@link #failedRetryMax()}.
+   */
+  @WithDefault("30s")
+  Duration failedRetry();
+
+  @WithDefault("10m")
+  Duration failedRetryMax();
+
   /** How many regions are deployed at once, across all services. */
   @WithDefault("32")
   int parallelism();

@@ -1,6 +1,7 @@
 package dev.runway.reconciler.deploy;
 
 import dev.runway.common.events.RegionAction;
+import dev.runway.reconciler.config.ReconcilerConfig;
 import dev.runway.reconciler.plan.RegionStatus;
 import dev.runway.reconciler.runtime.RegionRuntime;
 import dev.runway.reconciler.state.DeploymentRecord;
@@ -25,7 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * Re-reads actual state and re-converges, every {@code runway.reconciler.drift-interval} and
  * shortly after start: a region left deploying by a crash is driven again (the runtime adopts what
- * already runs), and a ready region whose revision died is redeployed and reported.
+ * already runs), a ready region whose revision died is redeployed and reported, and a failed region
+ * is tried again once its backoff ({@link FailedRetry}) has passed.
  */
 @ApplicationScoped
 public class DriftCorrector {
@@ -34,11 +36,13 @@ public class DriftCorrector {
 
   private final RegionRuntime runtime;
   private final RegionDeployer deployer;
+  private final FailedRetry retry;
   private volatile boolean stopping;
 
-  public DriftCorrector(RegionRuntime runtime, RegionDeployer deployer) {
+  public DriftCorrector(RegionRuntime runtime, RegionDeployer deployer, ReconcilerConfig config) {
     this.runtime = runtime;
     this.deployer = deployer;
+    this.retry = new FailedRetry(config.failedRetry(), config.failedRetryMax());
   }
 
   @Scheduled(
@@ -69,10 +73,29 @@ public class DriftCorrector {
                 Panache.withSession(
                     () ->
                         RegionState.<RegionState>list(
-                            "status in ?1", List.of(RegionStatus.DEPLOYING, RegionStatus.READY))));
+                            "status in ?1",
+                            List.of(
+                                RegionStatus.DEPLOYING, RegionStatus.READY, RegionStatus.FAILED))));
     List<RegionWork> work = new ArrayList<>();
+    java.time.Instant now = java.time.Instant.now();
     for (RegionState state : states) {
-      if (state.status == RegionStatus.DEPLOYING) {
+      if (state.status == RegionStatus.FAILED) {
+        if (state.revision != null && retry.due(state.failures, state.updatedAt.toInstant(), now)) {
+          LOG.warnf(
+              "Retrying %s in %s/%s/%s after %d failed deployment(s) in a row (last: %s); if it"
+                  + " fails again, the next try is in %d s",
+              state.revision,
+              state.service,
+              state.environment,
+              state.region,
+              state.failures,
+              state.reason,
+              retry.backoff(state.failures + 1).toSeconds());
+          work.add(
+              VertxContextSupport.subscribeAndAwait(
+                  () -> Panache.withTransaction(() -> restart(state.id))));
+        }
+      } else if (state.status == RegionStatus.DEPLOYING) {
         work.add(redrive(state));
       } else if (runtime.running(state.placement()).stream()
           .noneMatch(r -> r.revision().equals(state.revision))) {

@@ -60,6 +60,9 @@ public class RegionState extends PanacheEntityBase {
   @Column(name = "updated_at")
   public OffsetDateTime updatedAt;
 
+  /** Failed deployments of {@code revision} in a row; drift correction backs off by it. */
+  public int failures;
+
   public static String id(String service, Environment environment, String region) {
     return service + "/" + environment + "/" + region;
   }
@@ -95,6 +98,7 @@ public class RegionState extends PanacheEntityBase {
     if (!revision.equals(this.revision)) {
       this.quarantined = null; // a different revision is desired: the quarantine has done its job
       this.quarantineReason = null;
+      this.failures = 0;
     }
     this.revision = revision;
     this.action = action;
@@ -109,6 +113,7 @@ public class RegionState extends PanacheEntityBase {
     this.traffic = JsonColumn.write(traffic);
     this.status = RegionStatus.READY;
     this.reason = null;
+    this.failures = 0;
     this.updatedAt = OffsetDateTime.now();
   }
 
@@ -135,6 +140,7 @@ public class RegionState extends PanacheEntityBase {
   public void failed(String reason) {
     this.status = RegionStatus.FAILED;
     this.reason = reason;
+    this.failures++;
     this.updatedAt = OffsetDateTime.now();
   }
 

@@ -51,6 +51,8 @@ class FanOutTest {
 
   @Inject RegionRuntime runtime;
 
+  @Inject DriftCorrector drift;
+
   @BeforeAll
   static void connect() {
     bus =
@@ -169,9 +171,15 @@ class FanOutTest {
   }
 
   @Test
-  void shouldFailOnlyTheRegionWhoseCommandFails() {
+  void shouldFailOnlyTheRegionWhoseCommandFailsAndRetryItAfterABackoff() throws Throwable {
+    // us-west1 has no capacity until the file says it has
+    java.nio.file.Path capacity =
+        java.nio.file.Path.of("target/us-west1-capacity").toAbsolutePath();
+    java.nio.file.Files.deleteIfExists(capacity);
     String command =
-        "  local:\n    command: [sh, -c, 'if [ \"$RUNWAY_REGION\" = us-west1 ]; then echo no capacity in $RUNWAY_REGION; exit 1; fi;"
+        "  local:\n    command: [sh, -c, 'if [ \"$RUNWAY_REGION\" = us-west1 ] && [ ! -f "
+            + capacity
+            + " ]; then echo no capacity in $RUNWAY_REGION; exit 1; fi;"
             + " exec java -Xmx32m -jar ../examples/hello-service/target/hello-service.jar']\n";
     postOnceProvisioned("partial-service", manifest("partial-service", command), Map.of())
         .then()
@@ -194,6 +202,24 @@ class FanOutTest {
             events(RegionDeployFailed.class, "partial-service").get(0).envelope().data();
     assertThat(failed.region()).isEqualTo("us-west1");
     assertThat(failed.reason()).contains("no capacity in us-west1");
+
+    // When capacity comes back, drift correction tries the failed region again once its backoff
+    // (1 s here) has passed, and it deploys
+    java.nio.file.Files.writeString(capacity, "yes");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              try {
+                drift.correct();
+              } catch (Throwable e) {
+                throw new Exception(e);
+              }
+              return events(RegionDeployed.class, "partial-service").stream()
+                  .anyMatch(
+                      e -> ((RegionDeployed) e.envelope().data()).region().equals("us-west1"));
+            });
   }
 
   @Test
