@@ -89,9 +89,10 @@ final class ExampleService {
                     == 0);
   }
 
-  void apply(String file, String environment) throws Exception {
-    Launcher.Run run =
-        launcher.run(Duration.ofMinutes(1), "apply", "-f", file, "--env", environment);
+  void apply(String file, String environment, String... options) throws Exception {
+    List<String> args = new ArrayList<>(List.of("apply", "-f", file, "--env", environment));
+    args.addAll(List.of(options));
+    Launcher.Run run = launcher.run(Duration.ofMinutes(1), args.toArray(String[]::new));
     assertThat(run.exitCode()).as(run.output()).isZero();
   }
 

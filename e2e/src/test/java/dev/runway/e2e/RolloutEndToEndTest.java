@@ -54,17 +54,25 @@ class RolloutEndToEndTest {
     try (TopicRecorder bus = TopicRecorder.everything(launcher.kafka())) {
       Api.provision(launcher, bus, Api.inventory(SERVICE), SERVICE);
       example.applyFirst(example.manifest("runway-staging.yml"), "staging");
-      example.apply(example.manifest("runway-production.yml"), "production");
-      await()
-          .atMost(Duration.ofSeconds(120))
-          .until(() -> bus.of(RegionDeployed.class, SERVICE).size() >= 3);
-      revisionsGetNothingOfThePlatformsEnvironment(launcher);
-      traffic = example.traffic();
-      // production's v1 waits for staging's rollout of v1 to succeed (the production change
-      // lock), which takes staging's traffic
+      // (production's first v1 goes past the change lock, staging's rollout of v1 being the
+      // subject of other tests; the reason stays on its ManifestChanged)
+      example.apply(
+          example.manifest("runway-production.yml"),
+          "production",
+          "--override-change-lock",
+          "e2e: production v1 beside staging's first rollout");
       await()
           .atMost(Duration.ofSeconds(120))
           .until(() -> bus.of(RegionDeployed.class, SERVICE).size() >= 6);
+      assertThat(bus.of(ManifestChanged.class, SERVICE))
+          .filteredOn(m -> m.environment() == Environment.PRODUCTION)
+          .first()
+          .satisfies(
+              m ->
+                  assertThat(m.changeLockOverride())
+                      .isEqualTo("e2e: production v1 beside staging's first rollout"));
+      revisionsGetNothingOfThePlatformsEnvironment(launcher);
+      traffic = example.traffic();
       // and v1 judged healthy everywhere: its cold start is behind it, not overlapping v2's
       await()
           .atMost(Duration.ofSeconds(120))

@@ -218,6 +218,16 @@ class GatewayRouterTest {
   }
 
   @Test
+  void shouldExposeMetricsPrometheusCanParse() throws Exception {
+    // A HELP line with an escaped quote (system_cpu_usage's) made promtool refuse all of it
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics).contains("# HELP system_cpu_usage");
+    dev.runway.testing.DebianTools.MetricsCheck check =
+        dev.runway.testing.DebianTools.checkMetrics(metrics);
+    assertThat(check.parses()).as(check.output()).isTrue();
+  }
+
+  @Test
   void shouldAnswer404ForAServiceItDoesNotRoute() {
     given()
         .header("Host", "no-such-service.runway.localhost")

@@ -45,6 +45,37 @@ public final class DebianTools {
     return extracted;
   }
 
+  /**
+   * What {@code promtool check metrics} says of an exposition.
+   *
+   * @param exit 0 clean, 3 lint findings, 1 not even parseable
+   * @param output its findings, one per line
+   */
+  public record MetricsCheck(int exit, String output) {
+
+    /** Whether Prometheus could parse the whole exposition at all. */
+    public boolean parses() {
+      return exit != 1 && !output.contains("error while linting");
+    }
+  }
+
+  public static MetricsCheck checkMetrics(String exposition)
+      throws IOException, InterruptedException {
+    Path file = Files.createTempFile("metrics", ".txt");
+    try {
+      Files.writeString(file, exposition);
+      Process promtool =
+          new ProcessBuilder(promtool().toString(), "check", "metrics")
+              .redirectInput(file.toFile())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(promtool.getInputStream().readAllBytes());
+      return new MetricsCheck(promtool.waitFor(), output);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
   /** Debian's Chromium, installed with apt-get when missing (the machine runs tests as root). */
   public static synchronized Path chromium() {
     Path chromium = Path.of("/usr/bin/chromium");

@@ -2,9 +2,8 @@ package dev.runway.cli.deploy;
 
 import dev.runway.cli.client.ApiClient;
 import dev.runway.cli.client.Endpoints;
+import dev.runway.cli.client.LocatedFile;
 import dev.runway.cli.client.Problems;
-import dev.runway.common.schema.LocatedDocument;
-import dev.runway.common.schema.ValidationFailed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,17 +41,14 @@ public final class ManifestFile {
       System.err.println("runwayctl: no such file " + file);
       return null;
     }
-    String service;
-    try {
-      service = serviceName(file, body);
-    } catch (ValidationFailed syntax) {
-      // A syntax error is the file's first problem: report it where the parser found it, before
-      // any field is looked at.
-      syntax
-          .problems()
-          .forEach(p -> System.err.println("runwayctl: " + p.describe(file.toString())));
+    // A syntax error is the file's first problem: reported where the parser found it, before any
+    // field is looked at.
+    java.util.Optional<com.fasterxml.jackson.databind.JsonNode> root =
+        LocatedFile.parse(file, body);
+    if (root.isEmpty()) {
       return null;
     }
+    String service = name(root.get());
     if (service == null) {
       System.err.println(
           "runwayctl: "
@@ -81,12 +77,11 @@ public final class ManifestFile {
    * with its line and column; a missing name is null (the reconciler validates the rest).
    */
   static String serviceName(Path file, String manifest) {
-    LocatedDocument.Format format =
-        file.toString().endsWith(".json")
-            ? LocatedDocument.Format.JSON
-            : LocatedDocument.Format.YAML;
-    String name =
-        LocatedDocument.parse(manifest, format).root().path("metadata").path("name").asText("");
+    return name(LocatedFile.root(file, manifest));
+  }
+
+  private static String name(com.fasterxml.jackson.databind.JsonNode root) {
+    String name = root.path("metadata").path("name").asText("");
     return name.isBlank() ? null : name;
   }
 }

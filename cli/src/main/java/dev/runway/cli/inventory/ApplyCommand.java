@@ -40,6 +40,9 @@ public class ApplyCommand implements Callable<Integer> {
       System.err.println("runwayctl: no such file " + file);
       return 2;
     }
+    if (dev.runway.cli.client.LocatedFile.parse(file, body).isEmpty()) {
+      return 1; // its syntax errors, at file:line:column, before anything is sent
+    }
     Endpoints endpoints = Endpoints.fromEnvironment();
     ApiClient provisioner = new ApiClient(endpoints.provisioner(), endpoints);
     ApiClient.Answer answer =

@@ -52,7 +52,12 @@ public final class InventoryValidator {
   private List<Problem> catalogueProblems(JsonNode document) {
     List<Problem> problems = new ArrayList<>();
     Map<String, Integer> firstIndex = new HashMap<>();
+    // The schema has already named a list of the wrong shape; these checks read only what is a
+    // list (size() and get() of an object would walk its fields, and get(i) be null).
     JsonNode services = document.path("inventory");
+    if (!services.isArray()) {
+      return problems;
+    }
     for (int i = 0; i < services.size(); i++) {
       JsonNode service = services.get(i);
       JsonNode name = service.path("name");
@@ -70,6 +75,9 @@ public final class InventoryValidator {
         }
       }
       JsonNode serviceRegions = service.path("regions");
+      if (!serviceRegions.isArray()) {
+        continue;
+      }
       for (int r = 0; r < serviceRegions.size(); r++) {
         JsonNode region = serviceRegions.get(r);
         if (region.isTextual() && !regions.contains(region.asText())) {

@@ -101,7 +101,8 @@ public final class JsonSchemaDocument {
           case "type" -> "must be of type " + rule.asText() + ", got " + m.getInstanceNode();
           case "minimum", "maximum" -> range(parent, m);
           case "minItems" -> "must list at least " + rule.asText() + " item(s)";
-          case "uniqueItems" -> "must not list the same value twice";
+          case "uniqueItems" ->
+              "must not list the same value twice" + duplicate(m.getInstanceNode());
           case "enum" -> "must be one of " + rule + ", got " + m.getInstanceNode();
           case "const" -> "must be " + rule + ", got " + m.getInstanceNode();
           case "exclusiveMinimum" ->
@@ -111,6 +112,28 @@ public final class JsonSchemaDocument {
           default -> m.getMessage().replaceFirst("^\\$[^:]*: ", "");
         };
     return new Problem(path, message);
+  }
+
+  /** Which value a list repeats, and where: {@code : us-east1 at [0] and [2]}. */
+  static String duplicate(JsonNode list) {
+    if (list == null || !list.isArray()) {
+      return "";
+    }
+    for (int i = 0; i < list.size(); i++) {
+      for (int j = i + 1; j < list.size(); j++) {
+        if (list.get(i).equals(list.get(j))) {
+          JsonNode value = list.get(i);
+          return ": "
+              + (value.isTextual() ? value.asText() : value.toString())
+              + " at ["
+              + i
+              + "] and ["
+              + j
+              + "]";
+        }
+      }
+    }
+    return "";
   }
 
   /** The schema object holding the keyword that failed (the keyword's parent). */

@@ -127,7 +127,9 @@ class InventoryValidatorTest {
                   {"name":"a","project_id":2,"regions":["us-west1"]}]}
                 """))
         .containsExactlyInAnyOrder(
-            new Problem("$.inventory[0].regions", "must not list the same value twice"),
+            new Problem(
+                "$.inventory[0].regions",
+                "must not list the same value twice: us-east1 at [0] and [1]"),
             new Problem(
                 "$.inventory[1].name",
                 "service 'a' is already listed at $.inventory[0]; list each service once with all its regions"));

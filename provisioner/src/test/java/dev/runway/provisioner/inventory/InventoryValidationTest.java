@@ -47,6 +47,17 @@ class InventoryValidationTest extends ProvisionerTestBase {
   }
 
   @Test
+  void shouldRefuseAWrongShapeWith400NamingThePathAndTheType() {
+    // An object where the list belongs was a 500 with a stack trace once
+    assertRefusedWithoutEffect(
+        "{\"inventory\": {\"name\": \"a\"}}", "$.inventory", "must be of type array");
+    assertRefusedWithoutEffect(
+        inventory(service("shape", "us-east1")).replace("[\"us-east1\"]", "{\"us-east1\": 1}"),
+        "$.inventory[0].regions",
+        "must be of type array");
+  }
+
+  @Test
   void shouldRefuseDuplicateServices() {
     assertRefusedWithoutEffect(
         inventory(service("twice", "us-east1"), service("twice", "us-west1")),
