@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,6 +39,10 @@ import org.postgresql.PGConnection;
  *
  * <p>A crash between publishing and marking re-publishes those rows on restart; consumers skip them
  * by {@code ce_id} in their inbox, so the effect happens once.
+ *
+ * <p>A row the broker refuses for good (too large, invalid) is parked: marked with when and why,
+ * counted in {@code runway.outbox.parked} and logged, and the relay goes on with the rows after it,
+ * in their order. Retrying it would hold every later event of the service behind it forever.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -48,6 +53,7 @@ public class OutboxRelay {
   private final RunwayConfig config;
   private final String bootstrapServers;
   private final Counter published;
+  private final Counter parked;
   private final Object lifecycle = new Object();
 
   private volatile Thread worker;
@@ -65,6 +71,10 @@ public class OutboxRelay {
     this.published =
         Counter.builder("runway.outbox.published")
             .description("Events the outbox relay published to Kafka")
+            .register(registry);
+    this.parked =
+        Counter.builder("runway.outbox.parked")
+            .description("Events the broker refused for good, parked in the outbox with the reason")
             .register(registry);
   }
 
@@ -208,13 +218,46 @@ public class OutboxRelay {
       acks.add(producer.send(row.toRecord()));
     }
     producer.flush();
-    for (Future<RecordMetadata> ack : acks) {
-      ack.get(30, TimeUnit.SECONDS);
+    List<OutboxRow> sent = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      try {
+        acks.get(i).get(30, TimeUnit.SECONDS);
+        sent.add(rows.get(i));
+      } catch (ExecutionException e) {
+        if (!refusedForGood(e.getCause())) {
+          throw e; // the broker away or busy: the whole pass is tried again
+        }
+        park(connection, rows.get(i), e.getCause());
+      }
     }
-    markSent(connection, rows);
-    published.increment(rows.size());
-    LOG.debugf("Relayed %d events", rows.size());
+    markSent(connection, sent);
+    published.increment(sent.size());
+    LOG.debugf("Relayed %d events", sent.size());
     return rows.size();
+  }
+
+  /** Whether the broker will never take the record, however often it is sent. */
+  static boolean refusedForGood(Throwable cause) {
+    return cause instanceof org.apache.kafka.common.errors.RecordTooLargeException
+        || cause instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
+        || cause instanceof org.apache.kafka.common.InvalidRecordException
+        || cause instanceof org.apache.kafka.common.errors.InvalidTopicException;
+  }
+
+  private void park(Connection connection, OutboxRow row, Throwable why) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update " + table() + " set parked_at = now(), parked_reason = ? where id = ?")) {
+      update.setString(1, why.toString());
+      update.setLong(2, row.id());
+      update.executeUpdate();
+    }
+    parked.increment();
+    LOG.errorf(
+        "Parked outbox row %d (%s %s on %s): the broker refuses it for good (%s). The events"
+            + " after it go on; it stays in %s with parked_at set, to be fixed and its parked_at"
+            + " cleared, or deleted",
+        row.id(), row.ceType(), row.ceId(), row.topic(), why, table());
   }
 
   private List<OutboxRow> unsent(Connection connection) throws SQLException {
@@ -222,7 +265,7 @@ public class OutboxRelay {
         "select id, topic, record_key, ce_id, ce_type, ce_source, ce_time, ce_subject, payload,"
             + " traceparent, tracestate from "
             + table()
-            + " where sent_at is null order by id limit ?";
+            + " where sent_at is null and parked_at is null order by id limit ?";
     List<OutboxRow> rows = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement(sql)) {
       select.setInt(1, config.outbox().batchSize());

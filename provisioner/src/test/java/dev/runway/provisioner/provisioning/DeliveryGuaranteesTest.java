@@ -273,6 +273,47 @@ class DeliveryGuaranteesTest extends ProvisionerTestBase {
                     .isEqualTo("small"));
   }
 
+  @Test
+  void shouldParkARowTheBrokerRefusesForGoodAndRelayTheRowsAfterIt() throws Throwable {
+    // A row written before the size check existed, or by hand: 2 MiB, over Kafka's 1 MiB
+    try (Connection c = TestInfrastructure.postgres().getPostgresDatabase().getConnection();
+        java.sql.PreparedStatement insert =
+            c.prepareStatement(
+                "insert into provisioner.outbox (topic, record_key, ce_id, ce_type, ce_source,"
+                    + " ce_time, ce_subject, payload) values (?, ?, ?, ?, ?, now(), ?, ?)")) {
+      insert.setString(1, Topics.SERVICES);
+      insert.setString(2, "parked-service");
+      insert.setString(3, "parked-" + java.util.UUID.randomUUID());
+      insert.setString(4, "runway.ServiceProvisioningFailed.v1");
+      insert.setString(5, "/runway/provisioner");
+      insert.setString(6, "parked-service");
+      insert.setBytes(7, new byte[2 << 20]);
+      insert.executeUpdate();
+    }
+    ServiceProvisioningFailed after =
+        new ServiceProvisioningFailed("parked-service", List.of("us-east1"), "after the poison");
+    VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.add(after)));
+
+    // The event after it is relayed; the poison is parked with the broker's reason
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                !bus.events(e -> e.is(ServiceProvisioningFailed.class, "parked-service"))
+                    .isEmpty());
+    try (Connection c = TestInfrastructure.postgres().getPostgresDatabase().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select parked_at, parked_reason, sent_at from provisioner.outbox where record_key"
+                    + " = 'parked-service' and length(payload) > 1000000")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getObject(1)).as("parked_at").isNotNull();
+      assertThat(rs.getString(2)).contains("RecordTooLargeException");
+      assertThat(rs.getObject(3)).as("never marked sent").isNull();
+    }
+  }
+
   private static long deadLetters() {
     return bus.all().stream().filter(r -> r.topic().equals(Topics.DEAD_LETTER)).count();
   }
