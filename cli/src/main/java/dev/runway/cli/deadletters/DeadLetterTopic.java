@@ -100,7 +100,15 @@ public final class DeadLetterTopic {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+      while (!Observers.reached(consumer, end)) {
+        if (java.time.Instant.now().isAfter(deadline.plusSeconds(30))) {
+          throw new IllegalStateException(
+              "could not read "
+                  + Topics.DEAD_LETTER
+                  + " to its end on "
+                  + kafka
+                  + " within 60 s; is the broker up?");
+        }
         consumer.poll(Duration.ofMillis(500)).forEach(records::add);
       }
     }

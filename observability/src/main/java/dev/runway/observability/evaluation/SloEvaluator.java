@@ -115,9 +115,17 @@ public class SloEvaluator {
       SeriesKey key = entry.getKey();
       Objective objective = topology.objective(key.service(), key.environment());
       EvidenceWindows.Span span = evidence.of(key, entry.getValue(), nowSecond);
+      // The stable revision it is held against, looked up once for both SLIs
+      Optional<String> stableRevision =
+          topology.stableFor(key.service(), key.environment(), key.region(), key.revision());
+      Optional<SeriesWindows> stableWindows =
+          stableRevision.map(
+              revision ->
+                  all.get(new SeriesKey(key.service(), key.environment(), key.region(), revision)));
       Map<Sli, SliVerdict> judged = new EnumMap<>(Sli.class);
       for (Sli sli : Sli.values()) {
-        SliVerdict verdict = judge(key, entry.getValue(), sli, objective, all, span, nowSecond);
+        SliVerdict verdict =
+            judge(entry.getValue(), sli, objective, stableRevision, stableWindows, span, nowSecond);
         judged.put(sli, verdict);
         metrics.verdict(key, verdict);
         transitions = transitions.chain(() -> transition(key, verdict, objective, now));
@@ -142,19 +150,13 @@ public class SloEvaluator {
   }
 
   private SliVerdict judge(
-      SeriesKey key,
       SeriesWindows own,
       Sli sli,
       Objective objective,
-      Map<SeriesKey, SeriesWindows> all,
+      Optional<String> stableRevision,
+      Optional<SeriesWindows> stableWindows,
       EvidenceWindows.Span span,
       long nowSecond) {
-    Optional<String> stableRevision =
-        topology.stableFor(key.service(), key.environment(), key.region(), key.revision());
-    Optional<SeriesWindows> stableWindows =
-        stableRevision.map(
-            revision ->
-                all.get(new SeriesKey(key.service(), key.environment(), key.region(), revision)));
     Optional<SliJudge.Stable> stable =
         stableRevision.map(
             revision ->

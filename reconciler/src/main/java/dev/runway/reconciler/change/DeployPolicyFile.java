@@ -121,12 +121,12 @@ public final class DeployPolicyFile {
       }
     }
     LocalTime start = time(node, "start", file, at);
-    boolean untilMidnight = "24:00".equals(text(node, "end", file, at));
-    LocalTime end = untilMidnight ? LocalTime.MAX : time(node, "end", file, at);
-    if (!untilMidnight && !end.isAfter(start)) {
+    boolean endOfDay = "24:00".equals(text(node, "end", file, at));
+    LocalTime end = endOfDay ? LocalTime.MIDNIGHT : time(node, "end", file, at);
+    if (!endOfDay && !end.isAfter(start)) {
       throw problem(file, at + ".end", "must be after start (24:00 for the end of the day)");
     }
-    return new FreezeWindow.Weekly(days, start, end, untilMidnight);
+    return new FreezeWindow.Weekly(days, start, end);
   }
 
   private static String text(JsonNode node, String field, String file, String at) {

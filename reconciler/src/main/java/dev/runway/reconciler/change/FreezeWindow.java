@@ -33,11 +33,15 @@ public record FreezeWindow(
   public record OneTime(LocalDateTime start, LocalDateTime end) {}
 
   /**
-   * On each of {@code days}, from {@code start} (included) to {@code end} (excluded; midnight, as
-   * {@code 24:00}, is the end of the day).
+   * On each of {@code days}, from {@code start} (included) to {@code end} (excluded). An end of
+   * {@link LocalTime#MIDNIGHT} (written {@code 24:00}) is the end of the day: it cannot be the
+   * start of one, as an end must come after its start.
    */
-  public record Weekly(
-      Set<DayOfWeek> days, LocalTime start, LocalTime end, boolean untilMidnight) {}
+  public record Weekly(Set<DayOfWeek> days, LocalTime start, LocalTime end) {
+    boolean untilMidnight() {
+      return end.equals(LocalTime.MIDNIGHT);
+    }
+  }
 
   public FreezeWindow {
     environments = Set.copyOf(environments);

@@ -21,7 +21,6 @@ import dev.runway.common.events.Severity;
 import dev.runway.common.events.Sli;
 import dev.runway.common.events.SloBreached;
 import dev.runway.common.events.SloStatus;
-import dev.runway.common.events.SloStatusChanged;
 import dev.runway.common.events.Topics;
 import dev.runway.common.events.TrafficShiftRequested;
 import dev.runway.common.events.TrafficShifted;
@@ -62,18 +61,8 @@ class GuardServiceTest {
   private static TopicRecorder bus;
   private static EventProducer producer;
 
-  /** The statuses this test plays observability with, republished as its heartbeat would be. */
-  private static final Map<SloStatusChanged, Boolean> CURRENT =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  private static java.util.concurrent.ScheduledExecutorService heartbeat;
-
-  /** When each region's traffic last shifted, as published: observability's windows start there. */
-  private static final Map<String, Instant> SHIFTED_AT =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  /** The platform's default {@code runway.metric-lag}. */
-  private static final Duration METRIC_LAG = Duration.ofSeconds(2);
+  /** Observability's part, played as observability plays it. */
+  private static ObservabilityStandIn observability;
 
   @BeforeAll
   static void connect() {
@@ -81,48 +70,14 @@ class GuardServiceTest {
         TopicRecorder.of(
             TestInfrastructure.kafkaBootstrapServers(), Topics.ROLLOUTS, Topics.DEPLOYMENTS);
     producer = new EventProducer(TestInfrastructure.kafkaBootstrapServers());
-    // Observability announces every status again each heartbeat, judged now: the guard counts a
-    // verdict for a step only when it was judged after the step took effect.
-    heartbeat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-    heartbeat.scheduleAtFixedRate(
-        () -> CURRENT.keySet().forEach(s -> producer.send(judgedNow(s))),
-        500,
-        500,
-        java.util.concurrent.TimeUnit.MILLISECONDS);
+    observability = new ObservabilityStandIn(producer);
   }
 
   @AfterAll
   static void disconnect() {
-    heartbeat.shutdownNow();
+    observability.close();
     bus.close();
     producer.close();
-  }
-
-  /**
-   * As observability judges: now, over the window since the region's last shift plus the metric
-   * lag.
-   */
-  private static SloStatusChanged judgedNow(SloStatusChanged status) {
-    Instant now = Instant.now();
-    Instant from =
-        SHIFTED_AT
-            .getOrDefault(shiftKey(status.service(), status.environment(), status.region()), now)
-            .plus(METRIC_LAG);
-    return new SloStatusChanged(
-        status.service(),
-        status.environment(),
-        status.region(),
-        status.revision(),
-        status.status(),
-        status.status(),
-        now,
-        from,
-        from.isAfter(now) ? from : now,
-        500);
-  }
-
-  private static String shiftKey(String service, Environment environment, String region) {
-    return service + "/" + environment + "/" + region;
   }
 
   private static void manifest(String service, Environment environment) {
@@ -187,7 +142,7 @@ class GuardServiceTest {
             .collect(Collectors.toMap(r -> r, r -> "http://127.0.0.1:1/" + r + "/" + region));
     EventEnvelope sent =
         producer.send(new TrafficShifted(service, environment, region, weights, urls));
-    SHIFTED_AT.put(shiftKey(service, environment, region), sent.time().toInstant());
+    observability.shifted(service, environment, region, sent.time().toInstant());
   }
 
   /** Plays the reconciler for every step the guard asks for, as it asks. */
@@ -224,19 +179,7 @@ class GuardServiceTest {
   /** The revision's status in the region from now on, announced now and at every heartbeat. */
   private static void status(
       String service, Environment env, String region, String rev, SloStatus s) {
-    CURRENT
-        .keySet()
-        .removeIf(
-            c ->
-                c.service().equals(service)
-                    && c.environment() == env
-                    && c.region().equals(region)
-                    && c.revision().equals(rev));
-    SloStatusChanged status =
-        judgedNow(
-            new SloStatusChanged(service, env, region, rev, s, null, Instant.now(), null, null, 0));
-    CURRENT.put(status, Boolean.TRUE);
-    producer.send(status);
+    observability.status(service, env, region, rev, s);
   }
 
   @SuppressWarnings("unchecked")
