@@ -45,8 +45,7 @@ public class DeploymentProgress {
             request.deploymentId(), LockModeType.PESSIMISTIC_WRITE)
         .chain(
             deployment ->
-                RegionState.<RegionState>findById(
-                        RegionState.id(request.service(), request.environment(), request.region()))
+                RegionState.locked(request.service(), request.environment(), request.region())
                     .chain(
                         state -> {
                           if (deployment == null

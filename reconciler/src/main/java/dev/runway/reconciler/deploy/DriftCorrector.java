@@ -93,7 +93,7 @@ public class DriftCorrector {
               retry.backoff(state.failures + 1).toSeconds());
           work.add(
               VertxContextSupport.subscribeAndAwait(
-                  () -> Panache.withTransaction(() -> restart(state.id))));
+                  () -> Panache.withTransaction(() -> restart(state))));
         }
       } else if (state.status == RegionStatus.DEPLOYING) {
         work.add(redrive(state));
@@ -104,7 +104,7 @@ public class DriftCorrector {
             state.revision, state.service, state.environment, state.region);
         work.add(
             VertxContextSupport.subscribeAndAwait(
-                () -> Panache.withTransaction(() -> restart(state.id))));
+                () -> Panache.withTransaction(() -> restart(state))));
       }
     }
     work.stream().filter(r -> r != null).forEach(r -> deployer.drive(r, Context.root()));
@@ -118,23 +118,31 @@ public class DriftCorrector {
     return RegionWork.of(state, record);
   }
 
-  /** Opens a one-region deployment that brings the dead revision back. */
-  private static Uni<RegionWork> restart(String stateId) {
-    return RegionState.<RegionState>findById(stateId)
+  /**
+   * Opens a one-region deployment that brings the dead revision back, unless another writer has
+   * moved the region on since it was read (then there is nothing to correct, and no work).
+   */
+  private static Uni<RegionWork> restart(RegionState seen) {
+    return RegionState.locked(seen.service, seen.environment, seen.region)
         .chain(
             state ->
-                RevisionRecord.<RevisionRecord>findById(state.revision)
-                    .chain(
-                        record -> {
-                          DeploymentRecord deployment = new DeploymentRecord();
-                          deployment.id = "drift-" + UUID.randomUUID();
-                          deployment.service = state.service;
-                          deployment.environment = state.environment;
-                          deployment.revision = state.revision;
-                          deployment.regions = state.region;
-                          deployment.startedAt = OffsetDateTime.now();
-                          state.deploying(state.revision, RegionAction.DEPLOY, deployment.id);
-                          return deployment.persist().replaceWith(RegionWork.of(state, record));
-                        }));
+                state == null
+                        || state.status != seen.status
+                        || !java.util.Objects.equals(state.revision, seen.revision)
+                        || !java.util.Objects.equals(state.deploymentId, seen.deploymentId)
+                    ? Uni.createFrom().<RegionWork>nullItem()
+                    : RevisionRecord.<RevisionRecord>findById(state.revision)
+                        .chain(
+                            record -> {
+                              DeploymentRecord deployment = new DeploymentRecord();
+                              deployment.id = "drift-" + UUID.randomUUID();
+                              deployment.service = state.service;
+                              deployment.environment = state.environment;
+                              deployment.revision = state.revision;
+                              deployment.regions = state.region;
+                              deployment.startedAt = OffsetDateTime.now();
+                              state.deploying(state.revision, RegionAction.DEPLOY, deployment.id);
+                              return deployment.persist().replaceWith(RegionWork.of(state, record));
+                            }));
   }
 }

@@ -67,11 +67,14 @@ public class Reconciliation {
     }
   }
 
-  private static Uni<Snapshot> snapshot(String service, Environment environment) {
+  /** A change locks the regions it may write; a dry run only reads them. */
+  private static Uni<Snapshot> snapshot(String service, Environment environment, boolean toChange) {
     return RevisionRecord.of(service, environment)
         .chain(
             revisions ->
-                RegionState.of(service, environment)
+                (toChange
+                        ? RegionState.lockedOf(service, environment)
+                        : RegionState.of(service, environment))
                     .map(
                         states ->
                             new Snapshot(
@@ -83,7 +86,7 @@ public class Reconciliation {
 
   public Uni<Void> apply(ManifestChanged change, Context trace) {
     RunwayManifest.Spec spec = change.manifest().spec();
-    return snapshot(change.service(), change.environment())
+    return snapshot(change.service(), change.environment(), true)
         .chain(
             snapshot -> {
               Revision desired =
@@ -184,7 +187,7 @@ public class Reconciliation {
 
   public Uni<Void> dryRun(DryRunRequested request, Context trace) {
     RunwayManifest.Spec spec = request.manifest().spec();
-    return snapshot(request.service(), request.environment())
+    return snapshot(request.service(), request.environment(), false)
         .chain(
             snapshot -> {
               Revision desired =

@@ -156,7 +156,7 @@ public class RolloutOrders {
   }
 
   private static Uni<RegionState> region(String service, Environment environment, String region) {
-    return RegionState.findById(RegionState.id(service, environment, region));
+    return RegionState.locked(service, environment, region);
   }
 
   /**

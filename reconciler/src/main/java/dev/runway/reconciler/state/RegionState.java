@@ -14,6 +14,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -80,6 +81,24 @@ public class RegionState extends PanacheEntityBase {
 
   public static Uni<List<RegionState>> of(String service, Environment environment) {
     return list("service = ?1 and environment = ?2 order by region", service, environment);
+  }
+
+  /**
+   * The region's row, locked until the transaction ends. Every writer of a region takes it before
+   * reading, so they commit one after another, each on the last one's state, and the events they
+   * write (outbox ids are drawn at commit) leave in that order.
+   */
+  public static Uni<RegionState> locked(String service, Environment environment, String region) {
+    return findById(id(service, environment, region), LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  /**
+   * Every region of a service × environment, locked in region order (so writers cannot deadlock).
+   */
+  public static Uni<List<RegionState>> lockedOf(String service, Environment environment) {
+    return find("service = ?1 and environment = ?2 order by region", service, environment)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .list();
   }
 
   public Placement placement() {

@@ -14,27 +14,41 @@ import dev.runway.common.events.RegionDeployFailed;
 import dev.runway.common.events.RegionDeployRequested;
 import dev.runway.common.events.RegionDeployed;
 import dev.runway.common.events.Topics;
+import dev.runway.common.events.TrafficShiftRequested;
+import dev.runway.common.events.TrafficShifted;
 import dev.runway.common.manifest.Environment;
 import dev.runway.reconciler.ManifestApi;
+import dev.runway.reconciler.rollout.RolloutOrders;
 import dev.runway.reconciler.runtime.Placement;
 import dev.runway.reconciler.runtime.RegionRuntime;
+import dev.runway.reconciler.state.RegionState;
 import dev.runway.testing.EventProducer;
 import dev.runway.testing.RunwayTestResource;
 import dev.runway.testing.TestInfrastructure;
 import dev.runway.testing.TopicRecorder;
 import dev.runway.testing.TopicRecorder.Recorded;
+import io.opentelemetry.context.Context;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +67,8 @@ class FanOutTest {
 
   @Inject DriftCorrector drift;
 
+  @Inject RolloutOrders orders;
+
   @BeforeAll
   static void connect() {
     bus =
@@ -69,7 +85,8 @@ class FanOutTest {
 
   @AfterEach
   void stopProcesses() {
-    for (String service : List.of("fanout-service", "partial-service", "plan-service")) {
+    for (String service :
+        List.of("fanout-service", "partial-service", "plan-service", "order-service")) {
       for (String region : REGIONS) {
         runtime.remove(new Placement(service, Environment.STAGING, region));
       }
@@ -220,6 +237,90 @@ class FanOutTest {
                   .anyMatch(
                       e -> ((RegionDeployed) e.envelope().data()).region().equals("us-west1"));
             });
+  }
+
+  @Test
+  void shouldPublishARegionsTrafficInTheOrderItsWritersCommitted() throws Throwable {
+    String v1 = manifest("order-service", "");
+    postOnceProvisioned("order-service", v1, Map.of()).then().statusCode(202);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> events(DeploymentCompleted.class, "order-service").size() == 1);
+    post("order-service", v1.replace(":v1", ":v2"), Map.of()).then().statusCode(202);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> events(DeploymentCompleted.class, "order-service").size() == 2);
+
+    // Two steps of the new revision race for one region, each in its own transaction as the
+    // consumers run them: the first has written its step and not yet committed (its consumer's
+    // inbox entry is still to come) when the second begins.
+    CountDownLatch firstWrote = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Void> first =
+          pool.submit(
+              () ->
+                  inTransaction(
+                      () ->
+                          orders
+                              .shift(step(25), Context.root())
+                              .invoke(firstWrote::countDown)
+                              .onItem()
+                              .delayIt()
+                              .by(Duration.ofSeconds(1))));
+      assertThat(firstWrote.await(30, TimeUnit.SECONDS)).isTrue();
+      Future<Void> second =
+          pool.submit(() -> inTransaction(() -> orders.shift(step(50), Context.root())));
+      first.get(30, TimeUnit.SECONDS);
+      second.get(30, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+
+    Map<String, Integer> left =
+        VertxContextSupport.subscribeAndAwait(
+                () ->
+                    Panache.withSession(
+                        () ->
+                            RegionState.<RegionState>findById(
+                                RegionState.id("order-service", Environment.STAGING, "us-east1"))))
+            .weights();
+    List<Map<String, Integer>> heard =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    events(TrafficShifted.class, "order-service").stream()
+                        .map(e -> (TrafficShifted) e.envelope().data())
+                        .filter(s -> s.region().equals("us-east1"))
+                        .map(TrafficShifted::weights)
+                        .toList(),
+                l -> l.size() == 4);
+    // The region ends as its writers committed: the later step's split is what the runtime
+    // routes, what the reconciler's state says and the last TrafficShifted a consumer hears.
+    assertThat(runtime.traffic(new Placement("order-service", Environment.STAGING, "us-east1")))
+        .isEqualTo(left)
+        .containsEntry("order-service-staging-00002", 50);
+    assertThat(heard.get(heard.size() - 1)).isEqualTo(left);
+  }
+
+  private static TrafficShiftRequested step(int percent) {
+    return new TrafficShiftRequested(
+        "order-service",
+        Environment.STAGING,
+        "us-east1",
+        "order-service-staging-00002",
+        percent,
+        "order-service-staging-00001",
+        Instant.now());
+  }
+
+  private static Void inTransaction(java.util.function.Supplier<Uni<Void>> work) {
+    try {
+      return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
