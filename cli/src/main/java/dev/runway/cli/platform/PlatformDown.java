@@ -1,6 +1,7 @@
 package dev.runway.cli.platform;
 
 import dev.runway.common.process.ProcessIdentity;
+import dev.runway.common.process.Signals;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

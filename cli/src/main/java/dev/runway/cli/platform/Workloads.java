@@ -2,6 +2,7 @@ package dev.runway.cli.platform;
 
 import dev.runway.common.json.WireJson;
 import dev.runway.common.process.LocalProcessRecord;
+import dev.runway.common.process.Signals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,6 @@ final class Workloads {
       }
       Files.deleteIfExists(file);
     }
-    return Signals.stop(running, java.time.Duration.ofSeconds(5));
+    return Signals.stopTrees(running, java.time.Duration.ofSeconds(5));
   }
 }

@@ -3,8 +3,8 @@ package dev.runway.reconciler.runtime;
 import dev.runway.common.events.Revision;
 import dev.runway.common.process.LocalProcessRecord;
 import dev.runway.common.process.ProcessIdentity;
+import dev.runway.common.process.Signals;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +33,15 @@ public final class LocalRuntime implements RegionRuntime {
   private final int warm;
   private final DelayRelays relays;
   private final Set<Process> started = ConcurrentHashMap.newKeySet();
+  private final FreePorts ports = new FreePorts();
+
+  /** How a JVM (and most runtimes) says a port is taken: the text of java.net.BindException. */
+  private static final String PORT_TAKEN = "Address already in use";
+
+  private static final int PORT_ATTEMPTS = 3;
+
+  /** How long a stopped revision has to exit on SIGTERM before it and its children are killed. */
+  private static final Duration GRACE = Duration.ofSeconds(5);
 
   public LocalRuntime(Path state, List<String> defaultCommand, Duration readyTimeout, int warm) {
     this(state, defaultCommand, readyTimeout, warm, Map.of());
@@ -67,11 +75,36 @@ public final class LocalRuntime implements RegionRuntime {
       LOG.infof("Adopted %s in %s (pid %d)", revision.name(), placement, existing.process().pid());
       return new RunningRevision(revision.name(), existing.url());
     }
-    LocalProcessRecord started = start(placement, revision, log);
-    probe.await(placement, started, log);
+    LocalProcessRecord started = startReady(placement, revision, log);
     Retirement.toStop(records.all(placement), records.traffic(placement), warm)
         .forEach(old -> stop(placement, old));
     return new RunningRevision(revision.name(), started.url());
+  }
+
+  /**
+   * Starts the revision and waits for it to be ready. A port is only free until someone binds it,
+   * and something else on the machine may take it between our pick and the process's bind; a
+   * process that exits for that reason is started again on another port, twice at most.
+   */
+  private LocalProcessRecord startReady(Placement placement, Revision revision, Path log)
+      throws DeployFailed {
+    for (int attempt = 1; ; attempt++) {
+      LocalProcessRecord started = start(placement, revision, log);
+      try {
+        probe.await(placement, started, log);
+        return started;
+      } catch (DeployFailed failed) {
+        if (attempt == PORT_ATTEMPTS || !failed.getMessage().contains(PORT_TAKEN)) {
+          throw failed;
+        }
+        LOG.warnf(
+            "%s in %s lost its port %d to another process before binding it; starting it again",
+            revision.name(), placement, started.port());
+        stop(placement, started);
+      } finally {
+        ports.release(started);
+      }
+    }
   }
 
   private LocalProcessRecord start(Placement placement, Revision revision, Path log)
@@ -79,8 +112,8 @@ public final class LocalRuntime implements RegionRuntime {
     List<String> command =
         revision.localCommand().isEmpty() ? defaultCommand : revision.localCommand();
     try {
-      int port = freePort();
-      Integer processPort = relays.delay(placement.region()) == null ? null : freePort();
+      int port = ports.take();
+      Integer processPort = relays.delay(placement.region()) == null ? null : ports.take();
       ProcessBuilder builder = new ProcessBuilder(command);
       // A service owner's process gets what its manifest says and the documented PORT and
       // RUNWAY_* variables, nothing of the reconciler's own environment (its token, database
@@ -156,18 +189,7 @@ public final class LocalRuntime implements RegionRuntime {
 
   /** Stops every revision of every placement this runtime recorded or started. */
   public void stopAll() {
-    started.forEach(Process::destroy);
-    started.forEach(
-        p -> {
-          try {
-            if (!p.waitFor(5, TimeUnit.SECONDS)) {
-              p.destroyForcibly();
-            }
-          } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-          }
-        });
+    Signals.stopTrees(started.stream().map(Process::toHandle).toList(), GRACE);
     LOG.infof("Stopped %d local revision processes", started.size());
     relays.closeAll();
     records.placements().forEach(this::remove);
@@ -175,25 +197,8 @@ public final class LocalRuntime implements RegionRuntime {
 
   private void stop(Placement placement, LocalProcessRecord record) {
     relays.close(record);
-    record
-        .process()
-        .handle()
-        .ifPresent(
-            p -> {
-              p.destroy();
-              try {
-                p.onExit().get(5, TimeUnit.SECONDS);
-              } catch (Exception e) {
-                p.destroyForcibly();
-              }
-            });
+    record.process().handle().ifPresent(p -> Signals.stopTrees(List.of(p), GRACE));
     records.delete(placement, record.revision());
     LOG.infof("Stopped %s in %s", record.revision(), placement);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

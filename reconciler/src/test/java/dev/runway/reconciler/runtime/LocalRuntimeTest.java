@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -220,6 +222,53 @@ class LocalRuntimeTest {
     assertThat(failed.getMessage())
         .contains("exited before it was ready in us-east1")
         .contains("cannot load model");
+  }
+
+  @Test
+  void shouldStopWhatARevisionsCommandForkedWithIt() throws Exception {
+    Placement placement = new Placement("s", Environment.STAGING, "us-east1");
+    Path forked = state.resolve("forked.pid");
+    runtime()
+        .deploy(
+            placement,
+            revision(
+                1,
+                List.of(
+                    "sh",
+                    "-c",
+                    "sleep 300 & echo $! > " + forked + "; exec " + String.join(" ", HELLO))));
+    ProcessHandle child =
+        ProcessHandle.of(Long.parseLong(Files.readString(forked).trim())).orElseThrow();
+
+    runtime().remove(placement);
+
+    assertThat(child.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
+  }
+
+  @Test
+  void shouldStartAgainOnAnotherPortWhenAnotherProcessTookItsPort() throws Exception {
+    // The first start loses its port as a JVM reports it; the second binds.
+    Placement placement = new Placement("s", Environment.STAGING, "europe-west1");
+    Path lost = state.resolve("lost-once");
+    RunningRevision running =
+        runtime()
+            .deploy(
+                placement,
+                revision(
+                    1,
+                    List.of(
+                        "sh",
+                        "-c",
+                        "if [ ! -f "
+                            + lost
+                            + " ]; then touch "
+                            + lost
+                            + "; echo 'java.net.BindException: Address already in use'; exit 1;"
+                            + " fi; exec "
+                            + String.join(" ", HELLO))));
+
+    assertThat(answer(running)).contains("\"region\":\"europe-west1\"");
+    assertThat(runtime().running(placement)).containsExactly(running);
   }
 
   @Test
