@@ -224,19 +224,16 @@ class LocalRuntimeTest {
         .contains("cannot load model");
   }
 
+  /** A shell that runs {@code script} and then becomes the example service. */
+  private static List<String> helloAfter(String script) {
+    return List.of("sh", "-c", script + " exec " + String.join(" ", HELLO));
+  }
+
   @Test
   void shouldStopWhatARevisionsCommandForkedWithIt() throws Exception {
     Placement placement = new Placement("s", Environment.STAGING, "us-east1");
     Path forked = state.resolve("forked.pid");
-    runtime()
-        .deploy(
-            placement,
-            revision(
-                1,
-                List.of(
-                    "sh",
-                    "-c",
-                    "sleep 300 & echo $! > " + forked + "; exec " + String.join(" ", HELLO))));
+    runtime().deploy(placement, revision(1, helloAfter("sleep 300 & echo $! > " + forked + ";")));
     ProcessHandle child =
         ProcessHandle.of(Long.parseLong(Files.readString(forked).trim())).orElseThrow();
 
@@ -250,22 +247,11 @@ class LocalRuntimeTest {
     // The first start loses its port as a JVM reports it; the second binds.
     Placement placement = new Placement("s", Environment.STAGING, "europe-west1");
     Path lost = state.resolve("lost-once");
-    RunningRevision running =
-        runtime()
-            .deploy(
-                placement,
-                revision(
-                    1,
-                    List.of(
-                        "sh",
-                        "-c",
-                        "if [ ! -f "
-                            + lost
-                            + " ]; then touch "
-                            + lost
-                            + "; echo 'java.net.BindException: Address already in use'; exit 1;"
-                            + " fi; exec "
-                            + String.join(" ", HELLO))));
+    String loseOnce =
+        "if [ ! -f %s ]; then touch %s; echo 'java.net.BindException: Address already in use';"
+                .formatted(lost, lost)
+            + " exit 1; fi;";
+    RunningRevision running = runtime().deploy(placement, revision(1, helloAfter(loseOnce)));
 
     assertThat(answer(running)).contains("\"region\":\"europe-west1\"");
     assertThat(runtime().running(placement)).containsExactly(running);
