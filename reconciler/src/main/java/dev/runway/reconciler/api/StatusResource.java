@@ -60,6 +60,7 @@ public class StatusResource {
                                                         r.url,
                                                         r.weights(),
                                                         r.reason,
+                                                        r.restarts,
                                                         r.updatedAt))
                                             .toList();
                                     if (revision != null || !views.isEmpty()) {

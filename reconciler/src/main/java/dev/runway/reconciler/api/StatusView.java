@@ -12,7 +12,10 @@ public record StatusView(String service, List<EnvironmentView> environments) {
   public record EnvironmentView(
       Environment environment, String desiredRevision, List<RegionView> regions) {}
 
-  /** One region: what runs there and how far it got. */
+  /**
+   * One region: what runs there and how far it got. {@code restarts} counts the times its revision
+   * died and was started again in a row, as Kubernetes' RESTARTS does.
+   */
   public record RegionView(
       String region,
       String revision,
@@ -20,5 +23,6 @@ public record StatusView(String service, List<EnvironmentView> environments) {
       String url,
       Map<String, Integer> traffic,
       String reason,
+      int restarts,
       OffsetDateTime updatedAt) {}
 }

@@ -17,6 +17,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +38,14 @@ public class DriftCorrector {
   private final RegionRuntime runtime;
   private final RegionDeployer deployer;
   private final FailedRetry retry;
+  private final CrashLoop crashLoop;
   private volatile boolean stopping;
 
   public DriftCorrector(RegionRuntime runtime, RegionDeployer deployer, ReconcilerConfig config) {
     this.runtime = runtime;
     this.deployer = deployer;
     this.retry = new FailedRetry(config.failedRetry(), config.failedRetryMax());
+    this.crashLoop = new CrashLoop(retry, config.failedRetryMax());
   }
 
   @Scheduled(
@@ -77,7 +80,7 @@ public class DriftCorrector {
                             List.of(
                                 RegionStatus.DEPLOYING, RegionStatus.READY, RegionStatus.FAILED))));
     List<RegionWork> work = new ArrayList<>();
-    java.time.Instant now = java.time.Instant.now();
+    Instant now = Instant.now();
     for (RegionState state : states) {
       if (state.status == RegionStatus.FAILED) {
         if (state.revision != null && retry.due(state.failures, state.updatedAt.toInstant(), now)) {
@@ -93,18 +96,39 @@ public class DriftCorrector {
               retry.backoff(state.failures + 1).toSeconds());
           work.add(
               VertxContextSupport.subscribeAndAwait(
-                  () -> Panache.withTransaction(() -> restart(state))));
+                  () -> Panache.withTransaction(() -> restart(state, 0))));
         }
       } else if (state.status == RegionStatus.DEPLOYING) {
         work.add(redrive(state));
       } else if (runtime.running(state.placement()).stream()
           .noneMatch(r -> r.revision().equals(state.revision))) {
-        LOG.warnf(
-            "%s died in %s/%s/%s; redeploying it",
-            state.revision, state.service, state.environment, state.region);
+        Instant restartedAt = state.restartedAt == null ? null : state.restartedAt.toInstant();
+        int recent = crashLoop.recent(state.restarts, restartedAt, now);
+        if (!crashLoop.due(recent, restartedAt, now)) {
+          LOG.debugf(
+              "%s in %s/%s/%s is crash-looping; waiting out its backoff",
+              state.revision, state.service, state.environment, state.region);
+          continue;
+        }
+        if (recent == 0) {
+          LOG.warnf(
+              "%s died in %s/%s/%s; redeploying it",
+              state.revision, state.service, state.environment, state.region);
+        } else {
+          LOG.errorf(
+              "%s died again in %s/%s/%s, %d time(s) in a row after a restart: it is"
+                  + " crash-looping. Restarting it; if it dies again, the next restart waits %d s"
+                  + " (its log is under the runtime's state directory)",
+              state.revision,
+              state.service,
+              state.environment,
+              state.region,
+              recent,
+              crashLoop.next(recent).toSeconds());
+        }
         work.add(
             VertxContextSupport.subscribeAndAwait(
-                () -> Panache.withTransaction(() -> restart(state))));
+                () -> Panache.withTransaction(() -> restart(state, recent + 1))));
       }
     }
     work.stream().filter(r -> r != null).forEach(r -> deployer.drive(r, Context.root()));
@@ -119,10 +143,12 @@ public class DriftCorrector {
   }
 
   /**
-   * Opens a one-region deployment that brings the dead revision back, unless another writer has
-   * moved the region on since it was read (then there is nothing to correct, and no work).
+   * Opens a one-region deployment that brings the dead revision back ({@code restarts} > 0: the
+   * restart in a row it is, after it died; 0: a retry of a failed deployment), unless another
+   * writer has moved the region on since it was read (then there is nothing to correct, and no
+   * work).
    */
-  private static Uni<RegionWork> restart(RegionState seen) {
+  private static Uni<RegionWork> restart(RegionState seen, int restarts) {
     return RegionState.locked(seen.service, seen.environment, seen.region)
         .chain(
             state ->
@@ -141,7 +167,11 @@ public class DriftCorrector {
                               deployment.revision = state.revision;
                               deployment.regions = state.region;
                               deployment.startedAt = OffsetDateTime.now();
-                              state.deploying(state.revision, RegionAction.DEPLOY, deployment.id);
+                              if (restarts > 0) {
+                                state.restarting(deployment.id, restarts);
+                              } else {
+                                state.deploying(state.revision, RegionAction.DEPLOY, deployment.id);
+                              }
                               return deployment.persist().replaceWith(RegionWork.of(state, record));
                             }));
   }

@@ -64,6 +64,12 @@ public class RegionState extends PanacheEntityBase {
   /** Failed deployments of {@code revision} in a row; drift correction backs off by it. */
   public int failures;
 
+  /** Restarts of {@code revision} after it died, in a row; drift correction backs off by it. */
+  public int restarts;
+
+  @Column(name = "restarted_at")
+  public OffsetDateTime restartedAt;
+
   public static String id(String service, Environment environment, String region) {
     return service + "/" + environment + "/" + region;
   }
@@ -118,6 +124,8 @@ public class RegionState extends PanacheEntityBase {
       this.quarantined = null; // a different revision is desired: the quarantine has done its job
       this.quarantineReason = null;
       this.failures = 0;
+      this.restarts = 0;
+      this.restartedAt = null;
     }
     this.revision = revision;
     this.action = action;
@@ -154,6 +162,13 @@ public class RegionState extends PanacheEntityBase {
     this.quarantineReason = why;
     this.status = RegionStatus.READY;
     routed(traffic);
+  }
+
+  /** Drift correction brings the region's dead revision back, the {@code restarts}-th time. */
+  public void restarting(String deploymentId, int restarts) {
+    deploying(revision, RegionAction.DEPLOY, deploymentId);
+    this.restarts = restarts;
+    this.restartedAt = updatedAt;
   }
 
   public void failed(String reason) {

@@ -86,7 +86,12 @@ class FanOutTest {
   @AfterEach
   void stopProcesses() {
     for (String service :
-        List.of("fanout-service", "partial-service", "plan-service", "order-service")) {
+        List.of(
+            "fanout-service",
+            "partial-service",
+            "plan-service",
+            "order-service",
+            "crash-service")) {
       for (String region : REGIONS) {
         runtime.remove(new Placement(service, Environment.STAGING, region));
       }
@@ -236,6 +241,41 @@ class FanOutTest {
               return events(RegionDeployed.class, "partial-service").stream()
                   .anyMatch(
                       e -> ((RegionDeployed) e.envelope().data()).region().equals("us-west1"));
+            });
+  }
+
+  @Test
+  void shouldRestartARevisionThatKeepsDyingAndCountItsRestarts() throws Throwable {
+    // Each start serves for two seconds and dies, as a revision with a leak or a bad dependency
+    String command =
+        "  local:\n    command: [sh, -c, 'java -Xmx32m -jar"
+            + " ../examples/hello-service/target/hello-service.jar & sleep 2; kill $!']\n";
+    postOnceProvisioned("crash-service", manifest("crash-service", command), Map.of())
+        .then()
+        .statusCode(202);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> !events(DeploymentCompleted.class, "crash-service").isEmpty());
+
+    // Drift correction starts it again after each death, at once the first time and after the
+    // backoff (1 s here, doubling) after that, and the status counts the restarts
+    await()
+        .atMost(Duration.ofSeconds(45))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              try {
+                drift.correct();
+              } catch (Throwable e) {
+                throw new Exception(e);
+              }
+              List<Integer> restarts =
+                  given()
+                      .get("/api/v1/services/crash-service/status")
+                      .then()
+                      .extract()
+                      .path("environments[0].regions.restarts");
+              return restarts.stream().allMatch(r -> r >= 2);
             });
   }
 
