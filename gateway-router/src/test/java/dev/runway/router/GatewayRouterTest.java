@@ -266,6 +266,24 @@ class GatewayRouterTest {
   }
 
   @Test
+  void shouldAnswer408NotA504WhenTheClientNeverSendsTheBodyItPromised() throws Exception {
+    // found by RouterFuzzTest: the backend waits for the body, and its silence was taken for the
+    // backend's fault, a 504 against the revision's error budget
+    deploy("short-body-service", "europe-west1");
+    try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /v1/completions HTTP/1.1\r\nHost: short-body-service.runway.localhost\r\n"
+                  + "Content-Length: 10\r\n\r\nabc")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+      assertThat(status).isEqualTo("HTTP/1.1 408");
+    }
+  }
+
+  @Test
   void shouldStreamALargeAnswerWhole() {
     deploy("stream-service", "europe-west1");
 

@@ -1,6 +1,7 @@
 package dev.runway.common.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.runway.common.json.WireJson;
@@ -81,7 +82,15 @@ public final class EventCodec {
       throw new PoisonEvent(PoisonEvent.Reason.MALFORMED_DATA, "no data for " + type.ceType());
     }
     try {
-      return JSON.readValue(value, type.type());
+      RunwayEvent data =
+          JSON.readerFor(type.type())
+              .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+              .readValue(value);
+      if (data == null) {
+        throw new PoisonEvent(
+            PoisonEvent.Reason.MALFORMED_DATA, type.ceType() + ": the data is JSON null");
+      }
+      return data;
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new PoisonEvent(

@@ -1,7 +1,6 @@
 package dev.runway.common.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.runway.common.json.WireJson;
 import dev.runway.common.regions.RegionCatalogue;
 import dev.runway.common.schema.JsonSchemaDocument;
 import dev.runway.common.schema.LocatedDocument;
@@ -46,7 +45,7 @@ public final class InventoryValidator {
     if (!problems.isEmpty()) {
       throw new ValidationFailed(problems);
     }
-    return WireJson.mapper().convertValue(located.root(), Inventory.class);
+    return located.bind(Inventory.class);
   }
 
   private List<Problem> catalogueProblems(JsonNode document) {

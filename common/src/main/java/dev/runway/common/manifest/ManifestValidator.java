@@ -1,7 +1,6 @@
 package dev.runway.common.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.runway.common.json.WireJson;
 import dev.runway.common.regions.RegionCatalogue;
 import dev.runway.common.schema.JsonSchemaDocument;
 import dev.runway.common.schema.LocatedDocument;
@@ -76,7 +75,7 @@ public final class ManifestValidator {
     if (!problems.isEmpty()) {
       throw new ValidationFailed(problems);
     }
-    return WireJson.mapper().convertValue(document.root(), RunwayManifest.class);
+    return document.bind(RunwayManifest.class);
   }
 
   private List<Problem> semanticProblems(JsonNode root, Optional<Set<String>> provisioned) {

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.runway.common.json.WireJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -77,6 +79,34 @@ public final class LocatedDocument {
   }
 
   /**
+   * The document as {@code type}, once it has passed its checks. A value the schema allows and Java
+   * cannot hold (a number beyond a long, say) is refused at its path like any other problem, not
+   * thrown as the binder's exception.
+   */
+  public <T> T bind(Class<T> type) {
+    try {
+      return WireJson.mapper().convertValue(root, type);
+    } catch (IllegalArgumentException e) {
+      String path = "$";
+      String why = e.getMessage();
+      if (e.getCause() instanceof JsonMappingException binding) {
+        StringBuilder at = new StringBuilder("$");
+        for (JsonMappingException.Reference step : binding.getPath()) {
+          if (step.getFieldName() != null) {
+            at.append('.').append(step.getFieldName());
+          } else if (step.getIndex() >= 0) {
+            at.append('[').append(step.getIndex()).append(']');
+          }
+        }
+        path = at.toString();
+        why = binding.getOriginalMessage();
+      }
+      throw new ValidationFailed(
+          List.of(locate(new Problem(path, "cannot be read: " + firstLine(why)), null)));
+    }
+  }
+
+  /**
    * Places a problem: at its value, or for a field that should not be there at the field's name, or
    * where nothing stands at the path (a missing field) at the nearest enclosing value.
    */
@@ -122,7 +152,15 @@ public final class LocatedDocument {
             : NODES.numberNode(parser.getLongValue());
       }
       case VALUE_NUMBER_FLOAT -> {
-        return NODES.numberNode(parser.getDecimalValue());
+        try {
+          return NODES.numberNode(parser.getDecimalValue());
+        } catch (NumberFormatException tooLarge) {
+          JsonLocation at = parser.currentTokenLocation();
+          throw new ValidationFailed(
+              List.of(
+                  new Problem(path, "is a number too large to read: " + parser.getText())
+                      .at(at.getLineNr(), at.getColumnNr())));
+        }
       }
       case VALUE_TRUE, VALUE_FALSE -> {
         return NODES.booleanNode(parser.getBooleanValue());
@@ -130,7 +168,17 @@ public final class LocatedDocument {
       case VALUE_NULL -> {
         return NODES.nullNode();
       }
-      default -> throw new IllegalStateException("unexpected " + token + " at " + path);
+      default -> {
+        // a YAML tag such as !!binary makes a value no JSON type can hold
+        JsonLocation at = parser.currentTokenLocation();
+        throw new ValidationFailed(
+            List.of(
+                new Problem(
+                        path,
+                        "is not a string, number, boolean, list or map (a YAML tag such as"
+                            + " !!binary?); write it as plain text or a number")
+                    .at(at.getLineNr(), at.getColumnNr())));
+      }
     }
   }
 

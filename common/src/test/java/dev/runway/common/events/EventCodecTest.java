@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
@@ -139,6 +140,23 @@ class EventCodecTest {
         .isEqualTo(PoisonEvent.Reason.INVALID_DATA);
     assertThat(reasonOf(cloudEvent("runway.ServiceRequested.v1"), noService))
         .isEqualTo(PoisonEvent.Reason.INVALID_DATA);
+  }
+
+  @Test
+  void shouldClassifyNullDataAndTrailingBytesAsMalformed() {
+    // found by ParsersFuzzTest: null data was a NullPointerException, which a consumer takes for
+    // a transient failure and retries for ever
+    for (String value :
+        List.of(
+            "null",
+            "null{\"service\":\"s\"}",
+            new String(VALID_REQUEST, StandardCharsets.UTF_8) + "}")) {
+      assertThat(
+              reasonOf(
+                  cloudEvent("runway.ServiceRequested.v1"), value.getBytes(StandardCharsets.UTF_8)))
+          .as(value)
+          .isEqualTo(PoisonEvent.Reason.MALFORMED_DATA);
+    }
   }
 
   @Test

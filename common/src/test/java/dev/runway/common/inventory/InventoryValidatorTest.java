@@ -63,6 +63,24 @@ class InventoryValidatorTest {
   }
 
   @Test
+  void shouldRefuseANumberJavaCannotHoldAtItsPath() {
+    // found by ParsersFuzzTest: both escaped the validator as exceptions
+    assertThat(
+            problems(
+                "{\"inventory\":[{\"name\":\"a\",\"project_id\":99999999999999999999999,"
+                    + "\"regions\":[\"us-east1\"]}]}"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.path()).isEqualTo("$.inventory[0].project_id"))
+        .satisfies(p -> assertThat(p.message()).contains("out of range of long"));
+    assertThat(
+            problems(
+                "{\"inventory\":[{\"name\":\"a\",\"project_id\":1e99999999999,"
+                    + "\"regions\":[\"us-east1\"]}]}"))
+        .extracting(Problem::path)
+        .contains("$.inventory[0].project_id");
+  }
+
+  @Test
   void shouldAcceptAnEmptyInventory() {
     assertThat(validator.validate("{\"inventory\":[]}").inventory()).isEmpty();
   }

@@ -51,6 +51,17 @@ class ManifestValidatorTest {
   }
 
   @Test
+  void shouldRefuseATaggedValueNoJsonTypeHoldsAtItsLine() {
+    // found by ParsersFuzzTest: it was an IllegalStateException, a 500
+    assertThat(
+            errors(manifest("").replace("container_port: 8181", "container_port: !!binary 8181")))
+        .singleElement()
+        .asString()
+        .startsWith(FILE + ":7:19 spec.container_port:")
+        .contains("!!binary");
+  }
+
+  @Test
   void shouldReadTheSeedManifestWithEveryDefault() {
     RunwayManifest m = validator.validate(manifest(""), FILE, PROVISIONED);
 

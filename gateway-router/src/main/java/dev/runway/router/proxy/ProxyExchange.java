@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  * One client request through its attempts. A connection that fails (the request never left) is
  * retried in the next region whatever the method; a 5xx to an idempotent request without a body is
  * retried there too; both within the retry budget. A backend silent for longer than the backend
- * timeout gets the client a 504.
+ * timeout gets the client a 504, unless it was waiting for the client's own body (a 408).
  */
 final class ProxyExchange extends SilentBackends.Watched {
 
@@ -159,6 +159,18 @@ final class ProxyExchange extends SilentBackends.Watched {
 
   private void failedAfterSending(Backend backend, int regionIndex, Throwable cause) {
     silent.unwatch(this);
+    if (timedOut && body && !request.isEnded()) {
+      // The backend waited for a body the client promised and did not send: the client's fault,
+      // so neither an outlier mark nor a 5xx against the revision's error budget.
+      answerError(
+          backend,
+          408,
+          "Request body incomplete",
+          "the request's body did not arrive within "
+              + wiring.settings().backendTimeoutMs()
+              + " ms; send as many bytes as Content-Length says, or end the chunked body");
+      return;
+    }
     wiring.outliers().failed(backend, route, System.nanoTime());
     if (!timedOut && replayable && retry(regionIndex)) {
       return;
