@@ -143,18 +143,7 @@ public final class FanOutBench {
     events.await(
         t -> t.envelope().data() instanceof ServiceProvisioned p && p.service().equals(service),
         Duration.ofMinutes(1));
-    String manifest =
-        """
-        apiVersion: runway/v1
-        kind: RunwayService
-        metadata: { name: %s }
-        spec:
-          image: registry.example.com/%s:v1
-          container_port: 8181
-          regions: %s
-          rollout: { strategy: expedited }
-        """
-            .formatted(service, service, regions);
+    String manifest = BenchManifests.expedited(service, regions, "", "{}");
     // The reconciler learns of the provisioning from the bus too; until then it answers 409.
     String url = reconciler + "/api/v1/services/" + service + "/manifests/staging";
     long deadline = System.currentTimeMillis() + 30_000;

@@ -21,11 +21,11 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Runway on one machine: Kafka, PostgreSQL and the five services as processes, started side by side
- * and awaited, supervised (a service that dies is started again alone, up to {@value #MAX_RESTARTS}
- * times, as systemd or Kubernetes would; Kafka or PostgreSQL dying stops the rest), and stopped in
- * order: the services together (they still need the broker and database to stop cleanly), then the
- * infrastructure, then the revisions. {@code runwayctl up}, {@code runwayctl demo} and the
- * end-to-end tests all run it.
+ * and awaited, supervised (a service that dies is started again alone, up to {@code
+ * RUNWAY_MAX_RESTARTS} times, default {@value #MAX_RESTARTS}, as systemd or Kubernetes would; Kafka
+ * or PostgreSQL dying stops the rest), and stopped in order: the services together (they still need
+ * the broker and database to stop cleanly), then the infrastructure, then the revisions. {@code
+ * runwayctl up}, {@code runwayctl demo} and the end-to-end tests all run it.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -41,6 +41,7 @@ public final class LocalPlatform implements AutoCloseable {
   private final ProcessLauncher launcher;
   private final Map<String, ProcessLauncher.Child> children = new LinkedHashMap<>();
   private final Map<PlatformService, Integer> restarts = new HashMap<>();
+  private final int maxRestarts;
   private Datasource datasource;
   private String token;
 
@@ -56,6 +57,8 @@ public final class LocalPlatform implements AutoCloseable {
     this.environment = Map.copyOf(environment);
     this.out = out;
     this.launcher = new ProcessLauncher(layout, environment);
+    this.maxRestarts =
+        Integer.parseInt(environment.getOrDefault("RUNWAY_MAX_RESTARTS", "" + MAX_RESTARTS));
   }
 
   public PlatformLayout layout() {
@@ -122,7 +125,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         Optional<PlatformService> service = service(entry.getKey());
         int attempt = service.map(s -> restarts.merge(s, 1, Integer::sum)).orElse(0);
-        if (service.isEmpty() || attempt > MAX_RESTARTS) {
+        if (service.isEmpty() || attempt > maxRestarts) {
           say(entry.getKey() + " exited on its own; stopping the rest (see " + layout.logs() + ")");
           stop(true);
           say("revisions keep running for the next ./runway up to adopt; ./runway down stops them");
@@ -133,7 +136,7 @@ public final class LocalPlatform implements AutoCloseable {
                 + " exited on its own; restarting it ("
                 + attempt
                 + " of "
-                + MAX_RESTARTS
+                + maxRestarts
                 + "; see "
                 + entry.getValue().log()
                 + ")");

@@ -1,0 +1,81 @@
+package dev.runway.bench;
+
+import dev.runway.common.json.WireJson;
+import dev.runway.common.process.ProcessIdentity;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The chaos scenarios' faults, on the processes the platform recorded under its {@code pids}
+ * directory (PostgreSQL's postmaster: under its data directory). {@code kill-<service>} is a
+ * SIGKILL of that control-plane service (the supervisor starts it again); {@code
+ * freeze-<process>-<seconds>} stops that process and all its children with SIGSTOP and resumes them
+ * with SIGCONT, as a hung broker or database would look to its clients.
+ */
+final class Faults {
+
+  private final Path home;
+
+  Faults(Path home) {
+    this.home = home;
+  }
+
+  static String describe(String scenario) {
+    if (scenario.startsWith("kill-")) {
+      return "`kill -9` of the " + scenario.substring(5) + " mid fan-out";
+    }
+    String[] parts = scenario.split("-");
+    return parts[1] + " frozen (SIGSTOP) for " + parts[2] + " s mid fan-out";
+  }
+
+  void inject(String scenario) throws IOException, InterruptedException {
+    if (scenario.equals("none")) {
+      return;
+    }
+    if (scenario.startsWith("kill-")) {
+      process(scenario.substring(5)).destroyForcibly();
+      return;
+    }
+    String[] parts = scenario.split("-");
+    List<ProcessHandle> tree = new ArrayList<>();
+    // pg_ctl daemonises the postmaster, so it is no child of the recorded launcher; its pid is the
+    // first line of postmaster.pid in the data directory, and its backends are its children
+    ProcessHandle root =
+        parts[1].equals("postgres")
+            ? ProcessHandle.of(
+                    Long.parseLong(
+                        java.nio.file.Files.readAllLines(
+                                home.resolve("postgres").resolve("postmaster.pid"))
+                            .get(0)
+                            .strip()))
+                .orElseThrow()
+            : process(parts[1]);
+    tree.add(root);
+    root.descendants().forEach(tree::add);
+    signal("STOP", tree);
+    try {
+      Thread.sleep(Long.parseLong(parts[2]) * 1000);
+    } finally {
+      signal("CONT", tree);
+    }
+  }
+
+  private ProcessHandle process(String name) throws IOException {
+    ProcessIdentity identity =
+        WireJson.mapper()
+            .readValue(
+                home.resolve("pids").resolve(name + ".json").toFile(), ProcessIdentity.class);
+    return identity
+        .handle()
+        .orElseThrow(() -> new IllegalStateException(name + " does not run as recorded"));
+  }
+
+  private static void signal(String signal, List<ProcessHandle> processes)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+    processes.forEach(p -> command.add(String.valueOf(p.pid())));
+    new ProcessBuilder(command).inheritIO().start().waitFor();
+  }
+}
