@@ -107,7 +107,8 @@ public final class ChaosBench {
             """
             Measured %s by `bench/chaos.sh %d` on this machine (2 cores). Each run applies a new
             revision of a three-region service and injects the fault at a random point of the
-            next 2 s, while the fan-out is under way. Lost: the deployment never completed;
+            next second, while the fan-out is under way (a run whose fan-out was over before the
+            fault tested nothing and is made again). Lost: the deployment never completed;
             duplicated: a second revision or a second DeploymentCompleted (by ce_id); stuck: not
             every region served the revision within %d min; dead-lettered: records added to
             runway.dead-letter during the run. Recovery: from the fault to the last region
