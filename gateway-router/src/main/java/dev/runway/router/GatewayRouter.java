@@ -98,7 +98,13 @@ public class GatewayRouter {
               }
             });
 
-    feed = new RouteFeed(kafka, table);
+    feed =
+        new RouteFeed(
+            kafka,
+            table,
+            io.micrometer.core.instrument.Counter.builder("runway.router.routes.skipped")
+                .description("Route events the route table refused (logged with their offset)")
+                .register(registry));
     feed.start();
     checks =
         new ActiveHealthChecks(

@@ -14,6 +14,8 @@ import dev.runway.testing.EventProducer;
 import dev.runway.testing.KafkaTestResource;
 import dev.runway.testing.TestInfrastructure;
 import dev.runway.testing.TopicRecorder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -195,15 +197,26 @@ class FailoverTest {
 
   @Test
   void shouldRebuildTheRouteTableFromTheBusOnStart() {
+    // a route the table refuses is skipped and counted, not the end of the feed
+    producer.send(
+        new TrafficShifted(
+            "bad-url-service",
+            Environment.PRODUCTION,
+            "europe-west1",
+            Map.of("bad-url-service-production-00001", 100),
+            Map.of("bad-url-service-production-00001", "http://[not a url")));
     deploy("restart-service", "europe-west1");
     deploy("restart-service", "us-east1");
     Routes.awaitRegions("restart-service", 2);
 
     // A router starting now reads the same facts
     RouteTable rebuilt = new RouteTable(System::nanoTime);
-    try (RouteFeed feed = new RouteFeed(TestInfrastructure.kafkaBootstrapServers(), rebuilt)) {
+    Counter skipped = new SimpleMeterRegistry().counter("skipped");
+    try (RouteFeed feed =
+        new RouteFeed(TestInfrastructure.kafkaBootstrapServers(), rebuilt, skipped)) {
       feed.start();
       await().atMost(Duration.ofSeconds(20)).until(feed::caughtUp);
+      assertThat(skipped.count()).isGreaterThanOrEqualTo(1);
       assertThat(rebuilt.find("restart-service", Environment.PRODUCTION).orElseThrow().regions())
           .containsOnlyKeys("europe-west1", "us-east1");
     }

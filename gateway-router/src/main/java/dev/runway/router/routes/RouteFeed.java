@@ -4,6 +4,7 @@ import dev.runway.common.events.EventCodec;
 import dev.runway.common.events.PoisonEvent;
 import dev.runway.common.events.TopicReplay;
 import dev.runway.common.events.Topics;
+import io.micrometer.core.instrument.Counter;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -29,11 +30,16 @@ public final class RouteFeed implements AutoCloseable, TopicReplay.Reader {
   private static final List<String> TOPICS = List.of(Topics.DEPLOYMENTS, Topics.SERVICES);
 
   private final RouteTable table;
+  private final Counter skipped;
   private final TopicReplay replay;
   private long applied;
 
-  public RouteFeed(String bootstrapServers, RouteTable table) {
+  /**
+   * @param skipped counts the route events the table refused, each also logged
+   */
+  public RouteFeed(String bootstrapServers, RouteTable table, Counter skipped) {
     this.table = table;
+    this.skipped = skipped;
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-router-routes-" + UUID.randomUUID());
@@ -72,6 +78,7 @@ public final class RouteFeed implements AutoCloseable, TopicReplay.Reader {
       LOG.debugf("Skipped a record that is not a Runway event: %s", poison.getMessage());
     } catch (RuntimeException badRoute) {
       // One event the table refuses (a URL it cannot parse, say) must not stop every later route.
+      skipped.increment();
       LOG.warnf(
           "Skipped %s-%d@%d, a route the table refuses: %s",
           record.topic(), record.partition(), record.offset(), badRoute.toString());
