@@ -214,6 +214,9 @@ public final class ChaosBench {
           throw restarting;
         }
       }
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("the reconciler answered 409 for " + DEADLINE);
+      }
       Thread.sleep(200);
     }
   }
