@@ -11,15 +11,12 @@ import dev.runway.common.events.DeploymentCompleted;
 import dev.runway.common.events.ManifestChanged;
 import dev.runway.common.events.PromotionApproved;
 import dev.runway.common.events.RegionDeployRequested;
-import dev.runway.common.events.Topics;
 import dev.runway.common.manifest.Environment;
 import dev.runway.reconciler.ManifestApi;
+import dev.runway.reconciler.ReconcilerBus;
 import dev.runway.reconciler.runtime.Placement;
 import dev.runway.reconciler.runtime.RegionRuntime;
-import dev.runway.testing.EventProducer;
 import dev.runway.testing.RunwayTestResource;
-import dev.runway.testing.TestInfrastructure;
-import dev.runway.testing.TopicRecorder;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,23 +41,18 @@ import org.junit.jupiter.api.Test;
 class ChangeLockTest {
 
   private static final List<String> REGIONS = ManifestApi.REGIONS;
-  private static TopicRecorder bus;
-  private static EventProducer producer;
+  private static ReconcilerBus bus;
 
   @Inject RegionRuntime runtime;
 
   @BeforeAll
   static void connect() {
-    bus =
-        TopicRecorder.of(
-            TestInfrastructure.kafkaBootstrapServers(), Topics.DEPLOYMENTS, Topics.MANIFESTS);
-    producer = new EventProducer(TestInfrastructure.kafkaBootstrapServers());
+    bus = ReconcilerBus.open();
   }
 
   @AfterAll
   static void disconnect() {
     bus.close();
-    producer.close();
   }
 
   @AfterEach
@@ -81,13 +73,11 @@ class ChangeLockTest {
   private static Response postOnceProvisioned(
       String service, String environment, Map<String, String> query) {
     return ManifestApi.postOnceProvisioned(
-        producer, service, environment, ManifestApi.manifest(service, ""), query);
+        bus.producer(), service, environment, ManifestApi.manifest(service, ""), query);
   }
 
   private static <T> List<T> events(Class<T> type, String service) {
-    return bus.events(e -> e.is(type, service)).stream()
-        .map(r -> type.cast(r.envelope().data()))
-        .toList();
+    return bus.events(type, service).stream().map(r -> type.cast(r.envelope().data())).toList();
   }
 
   private static List<RegionDeployRequested> deploys(String service, Environment environment) {
@@ -120,8 +110,9 @@ class ChangeLockTest {
     assertThat(deploys("locked-service", Environment.PRODUCTION)).isEmpty();
 
     // Then the guard approves staging's rollout of the image: the held change goes ahead
-    producer.send(
-        new PromotionApproved("locked-service", "locked-service-staging-00001", Instant.now()));
+    bus.producer()
+        .send(
+            new PromotionApproved("locked-service", "locked-service-staging-00001", Instant.now()));
     ChangeReleased released =
         await()
             .atMost(Duration.ofSeconds(20))
