@@ -218,13 +218,14 @@ class GatewayRouterTest {
   }
 
   @Test
-  void shouldExposeMetricsPrometheusCanParse() throws Exception {
-    // A HELP line with an escaped quote (system_cpu_usage's) made promtool refuse all of it
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-    assertThat(metrics).contains("# HELP system_cpu_usage");
+  void shouldExposeMetricsThatPassPromtool() throws Exception {
+    // A HELP line with an escaped quote (system_cpu_usage's) made promtool refuse all of it; Netty
+    // left its series undescribed and the JVM binder abbreviates units (LintCleanMeters)
+    assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+        .contains("# HELP system_cpu_usage");
     dev.runway.testing.DebianTools.MetricsCheck check =
-        dev.runway.testing.DebianTools.checkMetrics(metrics);
-    assertThat(check.parses()).as(check.output()).isTrue();
+        dev.runway.testing.DebianTools.checkMetricsAt("http://127.0.0.1:" + RestAssured.port);
+    assertThat(check.exit()).as(check.output()).isZero();
   }
 
   @Test

@@ -1,8 +1,13 @@
 package dev.runway.testing;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -57,6 +62,26 @@ public final class DebianTools {
     public boolean parses() {
       return exit != 1 && !output.contains("error while linting");
     }
+  }
+
+  /**
+   * What {@code promtool check metrics} says of the whole of {@code base}'s {@code /q/metrics},
+   * asked for in the text format promtool parses (without an Accept header Quarkus answers in
+   * OpenMetrics, whose counter families promtool 2.42 reads as series without HELP).
+   */
+  public static MetricsCheck checkMetricsAt(String base) throws IOException, InterruptedException {
+    HttpResponse<String> metrics =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/q/metrics"))
+                    .header("Accept", "text/plain; version=0.0.4")
+                    .timeout(Duration.ofSeconds(10))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    if (metrics.statusCode() != 200) {
+      throw new IOException(base + "/q/metrics answered " + metrics.statusCode());
+    }
+    return checkMetrics(metrics.body());
   }
 
   public static MetricsCheck checkMetrics(String exposition)

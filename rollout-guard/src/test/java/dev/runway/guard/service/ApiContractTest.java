@@ -3,6 +3,7 @@ package dev.runway.guard.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runway.testing.ApiContract;
+import dev.runway.testing.DebianTools;
 import dev.runway.testing.RunwayTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -19,5 +20,12 @@ class ApiContractTest {
   @Test
   void everyBadRequestGetsAProblemAndNoStackTrace() throws Exception {
     assertThat(ApiContract.walk("http://127.0.0.1:" + RestAssured.port, "test-token")).isEmpty();
+  }
+
+  @Test
+  void everySeriesOfTheWholeExpositionPassesPromtool() throws Exception {
+    DebianTools.MetricsCheck check =
+        DebianTools.checkMetricsAt("http://127.0.0.1:" + RestAssured.port);
+    assertThat(check.exit()).as(check.output()).isZero();
   }
 }
