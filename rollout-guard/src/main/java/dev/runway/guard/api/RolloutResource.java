@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -85,8 +87,31 @@ public class RolloutResource {
       @PathParam("service") String service,
       @QueryParam("env") String environment,
       @QueryParam("region") String region) {
-    List<String> regions = region == null || region.isBlank() ? List.of() : List.of(region);
-    return onActive(service, environment, at -> new Input.OperatorRollback(regions, at));
+    if (region == null || region.isBlank()) {
+      return onActive(service, environment, at -> new Input.OperatorRollback(List.of(), at));
+    }
+    // A mistyped region would roll back nothing and still block promotion: refuse it instead.
+    return Panache.withSession(() -> RolloutRow.of(service))
+        .chain(
+            rows -> {
+              Set<String> regions = new TreeSet<>();
+              rows.stream()
+                  .filter(RolloutRow::active)
+                  .filter(r -> environment == null || r.environment.wire().equals(environment))
+                  .forEach(r -> regions.addAll(r.rollout().regions().keySet()));
+              if (!regions.isEmpty() && !regions.contains(region)) {
+                return Uni.createFrom()
+                    .item(
+                        ApiProblem.response(
+                            400,
+                            "region " + region + " is not in the rollout of " + service,
+                            "Name one of its regions: region="
+                                + String.join(" or region=", regions)
+                                + ", or leave region out to roll back every region."));
+              }
+              return onActive(
+                  service, environment, at -> new Input.OperatorRollback(List.of(region), at));
+            });
   }
 
   /** Approves the newest staging rollout for production by hand, unless it was rolled back. */

@@ -45,6 +45,11 @@ public class RolloutRow extends PanacheEntityBase {
     return service + "/" + environment + "/" + revision;
   }
 
+  /** Whether the rollout is still in progress. */
+  public boolean active() {
+    return ACTIVE.contains(status);
+  }
+
   public static RolloutRow of(Rollout rollout) {
     RolloutRow row = new RolloutRow();
     row.id = id(rollout.service(), rollout.environment(), rollout.revision());

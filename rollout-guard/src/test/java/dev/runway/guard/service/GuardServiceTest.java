@@ -310,6 +310,16 @@ class GuardServiceTest {
         .then()
         .statusCode(200)
         .body("[0].paused", equalTo(true));
+    // A mistyped region is refused; it rolls back nothing and, unlike before, blocks no promotion
+    given()
+        .auth()
+        .oauth2("test-token")
+        .post("/api/v1/rollouts/" + service + "/rollback?region=us-eastt1")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("title", containsString("us-eastt1"))
+        .body("detail", containsString("region=us-east1"));
     for (String region : REGIONS) {
       status(service, Environment.STAGING, region, v2, SloStatus.HEALTHY);
     }
