@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Walks every operation of a service's OpenAPI document ({@code /q/openapi}) and sends it each kind
- * of bad request: a method the path does not have, a media type it does not take, malformed JSON, a
- * body over the size limit, no token, and a route that does not exist. Every answer must be an RFC
- * 9457 problem ({@code application/problem+json} with {@code status} and {@code title}), 4xx, with
- * neither a stack trace nor an exception's class name in it. Returns what broke the contract, one
- * line each; empty when nothing did.
+ * Walks every operation of a service's OpenAPI document ({@code /q/openapi}): each must document
+ * its success with a schema and its errors as problems, a parameterless GET must answer what its
+ * schema says ({@link DocumentedShape}), and each is sent every kind of bad request: a method the
+ * path does not have, a media type it does not take, malformed JSON, a body over the size limit, no
+ * token, and a route that does not exist. Every answer must be an RFC 9457 problem ({@code
+ * application/problem+json} with {@code status} and {@code title}), 4xx, with neither a stack trace
+ * nor an exception's class name in it. Returns what broke the contract, one line each; empty when
+ * nothing did.
  */
 public final class ApiContract {
 
@@ -55,7 +57,8 @@ public final class ApiContract {
       broken.add("GET /q/openapi answered " + doc.statusCode());
       return;
     }
-    JsonNode paths = WireJson.mapper().readTree(doc.body()).path("paths");
+    DocumentedShape shapes = DocumentedShape.of(base);
+    JsonNode paths = shapes.document().path("paths");
     if (paths.isEmpty()) {
       broken.add("/q/openapi lists no paths");
     }
@@ -63,6 +66,19 @@ public final class ApiContract {
       Map.Entry<String, JsonNode> path = it.next();
       String concrete = path.getKey().replaceAll("\\{[^}]+}", "no-such-thing");
       JsonNode operations = path.getValue();
+      for (String method : METHODS) {
+        if (operations.has(method)) {
+          broken.addAll(shapes.undocumented(method, path.getKey(), operations.get(method)));
+        }
+      }
+      JsonNode get = operations.path("get").path("responses").path("200").path("content");
+      if (concrete.equals(path.getKey()) && get.has("application/json")) {
+        // What the service answers now must be what its document says it answers.
+        HttpResponse<String> answer = send("GET", concrete, null, null, true);
+        if (answer.statusCode() == 200) {
+          broken.addAll(shapes.undocumentedFields("GET", path.getKey(), "200", answer.body()));
+        }
+      }
       for (String method : METHODS) {
         if (!operations.has(method)) {
           expectProblem(method.toUpperCase(), concrete, null, null, true, "a method it lacks");

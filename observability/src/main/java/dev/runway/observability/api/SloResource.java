@@ -22,6 +22,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** The figures the dashboard shows, as JSON, a live stream, and generated monitoring files. */
@@ -49,6 +53,13 @@ public class SloResource {
   /** One service's regions, revisions and verdicts. */
   @GET
   @Path("/slo/{service}")
+  @APIResponse(
+      responseCode = "200",
+      description = "The service's regions, revisions and verdicts",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Views.Service.class)))
   public Response service(@PathParam("service") String service) {
     return views
         .service(service)
@@ -59,6 +70,11 @@ public class SloResource {
   /** Prometheus recording and alert rules for the service (promtool-clean). */
   @GET
   @Path("/slo/{service}/prometheus-rules")
+  @APIResponse(
+      responseCode = "200",
+      description = "A Prometheus rule file: recording and alerting rules",
+      content =
+          @Content(mediaType = "application/yaml", schema = @Schema(type = SchemaType.STRING)))
   @Produces("application/yaml")
   public Response rules(@PathParam("service") String service) {
     Map<Environment, Objective> objectives = objectives(service);
@@ -71,6 +87,11 @@ public class SloResource {
   /** A Grafana dashboard for the service, a row per region. */
   @GET
   @Path("/slo/{service}/grafana-dashboard")
+  @APIResponse(
+      responseCode = "200",
+      description = "A Grafana dashboard model, to import as it is",
+      content =
+          @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT)))
   public Response dashboard(@PathParam("service") String service) {
     Map<Environment, Objective> objectives = objectives(service);
     if (objectives.isEmpty()) {

@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,6 +45,14 @@ public class GitlabWebhookResource {
   }
 
   @POST
+  @APIResponse(
+      responseCode = "202",
+      description =
+          "Recorded (or a duplicate of a delivery already recorded); handled after the answer",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = DeliveryReceipt.class)))
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<Response> receive(@Context HttpHeaders headers, String body) {
@@ -90,7 +100,7 @@ public class GitlabWebhookResource {
                 bus.send(RECEIVED, key);
               }
               return Response.accepted(
-                      Map.of("delivery", key, "status", inserted ? "accepted" : "duplicate"))
+                      new DeliveryReceipt(key, inserted ? "accepted" : "duplicate"))
                   .build();
             })
         .onFailure()

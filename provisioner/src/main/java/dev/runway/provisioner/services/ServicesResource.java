@@ -10,6 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Read-only views of the services the provisioner knows. */
 @Path("/api/v1/services")
@@ -26,6 +29,13 @@ public class ServicesResource {
 
   @GET
   @Path("/{name}")
+  @APIResponse(
+      responseCode = "200",
+      description = "The service, its resources and its event history",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = ServiceDetail.class)))
   public Uni<Response> get(@PathParam("name") String name) {
     return Panache.withSession(
         () ->

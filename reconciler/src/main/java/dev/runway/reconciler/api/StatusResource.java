@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Read-only views: a service's regions, and dry-run plans. */
 @Path("/api/v1")
@@ -23,6 +26,13 @@ public class StatusResource {
 
   @GET
   @Path("/services/{name}/status")
+  @APIResponse(
+      responseCode = "200",
+      description = "Every environment and region of the service: revision, state, traffic",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = StatusView.class)))
   public Uni<Response> status(@PathParam("name") String name) {
     return Panache.withSession(
         () ->
@@ -75,6 +85,13 @@ public class StatusResource {
 
   @GET
   @Path("/plans/{id}")
+  @APIResponse(
+      responseCode = "200",
+      description = "The dry run's plan, once DryRunPlanned is published",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = dev.runway.common.events.DryRunPlanned.class)))
   public Uni<Response> plan(@PathParam("id") String id) {
     return Panache.withSession(
         () ->

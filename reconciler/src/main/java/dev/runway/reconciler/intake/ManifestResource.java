@@ -27,9 +27,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Manifest intake: {@code POST /api/v1/services/{name}/manifests/{environment}} with the manifest
@@ -55,6 +57,15 @@ public class ManifestResource {
 
   @POST
   @Path("/services/{name}/manifests/{environment}")
+  @APIResponse(
+      responseCode = "202",
+      description =
+          "Accepted: the change is published (ManifestAccepted), or with dry_run=true the plan is"
+              + " requested (PlanRequested)",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(oneOf = {ManifestAccepted.class, PlanRequested.class})))
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<Response> submit(
@@ -120,9 +131,7 @@ public class ManifestResource {
       return outbox
           .add(new DryRunRequested(name, environment, planId, manifest, Origin.api, ""))
           .map(
-              e ->
-                  Response.accepted(Map.of("plan_id", planId, "plan", "/api/v1/plans/" + planId))
-                      .build());
+              e -> Response.accepted(new PlanRequested(planId, "/api/v1/plans/" + planId)).build());
     }
     ManifestChanged change =
         new ManifestChanged(name, environment, manifest, Origin.api, null, override);
@@ -132,15 +141,15 @@ public class ManifestResource {
                 outbox
                     .add(change)
                     .map(
-                        e -> {
-                          Map<String, Object> answer = new java.util.LinkedHashMap<>();
-                          answer.put("event_id", e.id());
-                          answer.put("service", name);
-                          answer.put("environment", environment);
-                          answer.put("status", "/api/v1/services/" + name + "/status");
-                          decision.held().ifPresent(reason -> answer.put("held", reason));
-                          return Response.accepted(answer).build();
-                        }));
+                        e ->
+                            Response.accepted(
+                                    new ManifestAccepted(
+                                        e.id(),
+                                        name,
+                                        environment,
+                                        "/api/v1/services/" + name + "/status",
+                                        decision.held().orElse(null)))
+                                .build()));
   }
 
   @GET

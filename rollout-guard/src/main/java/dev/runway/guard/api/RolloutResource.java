@@ -24,11 +24,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Rollouts for operators: read every rollout's step, traffic and verdicts, and pause, resume, roll
@@ -55,6 +58,13 @@ public class RolloutResource {
   }
 
   @GET
+  @APIResponse(
+      responseCode = "200",
+      description = "The service's rollouts, newest first",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(type = SchemaType.ARRAY, implementation = RolloutView.class)))
   @Path("/{service}")
   public Uni<Response> of(@PathParam("service") String service) {
     return Panache.withSession(
@@ -68,6 +78,13 @@ public class RolloutResource {
   }
 
   @POST
+  @APIResponse(
+      responseCode = "200",
+      description = "The paused rollouts",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(type = SchemaType.ARRAY, implementation = RolloutView.class)))
   @Path("/{service}/pause")
   public Uni<Response> pause(
       @PathParam("service") String service, @QueryParam("env") String environment) {
@@ -75,6 +92,13 @@ public class RolloutResource {
   }
 
   @POST
+  @APIResponse(
+      responseCode = "200",
+      description = "The resumed rollouts",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(type = SchemaType.ARRAY, implementation = RolloutView.class)))
   @Path("/{service}/resume")
   public Uni<Response> resume(
       @PathParam("service") String service, @QueryParam("env") String environment) {
@@ -82,6 +106,13 @@ public class RolloutResource {
   }
 
   @POST
+  @APIResponse(
+      responseCode = "200",
+      description = "The rollouts after the rollback was ordered",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(type = SchemaType.ARRAY, implementation = RolloutView.class)))
   @Path("/{service}/rollback")
   public Uni<Response> rollback(
       @PathParam("service") String service,
@@ -117,6 +148,13 @@ public class RolloutResource {
   /** Approves the newest staging rollout for production by hand, unless it was rolled back. */
   @POST
   @Path("/{service}/promote")
+  @APIResponse(
+      responseCode = "202",
+      description = "PromotionApproved is published",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = Promoted.class)))
   public Uni<Response> promote(@PathParam("service") String service) {
     return Panache.withTransaction(
         () ->
@@ -150,8 +188,7 @@ public class RolloutResource {
                               Context.current())
                           .map(
                               e ->
-                                  Response.accepted(
-                                          Map.of("promoted", rollout.revision(), "event", e.id()))
+                                  Response.accepted(new Promoted(rollout.revision(), e.id()))
                                       .build());
                     }));
   }
