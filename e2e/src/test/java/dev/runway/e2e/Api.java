@@ -38,6 +38,22 @@ final class Api {
         .until(() -> !bus.of(dev.runway.common.events.ServiceProvisioned.class, service).isEmpty());
   }
 
+  /**
+   * The fields of {@code base}'s answer to {@code GET template} (filled with {@code value}) that
+   * the service's own OpenAPI document does not name: what {@code runwayctl} reads must be there.
+   */
+  static java.util.List<String> undocumented(String base, String template, String value)
+      throws Exception {
+    HttpResponse<String> answer =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + template.replaceAll("\\{[^}]+}", value)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(template + ": " + answer.body()).isEqualTo(200);
+    return dev.runway.testing.DocumentedShape.of(base)
+        .undocumentedFields("GET", template, "200", answer.body());
+  }
+
   static String inventory(String... services) {
     StringBuilder json = new StringBuilder("{\"inventory\":[");
     for (int i = 0; i < services.length; i++) {

@@ -118,6 +118,10 @@ class RolloutEndToEndTest {
               Map.entry("us-west1", 100));
       assertThat(bus.of(RollbackRequested.class, SERVICE)).as("no rollback").isEmpty();
 
+      // And runwayctl status shows it as the services answer it, in the fields their documents
+      // name (so the CLI and the documents read one shape)
+      showsTheRolloutInTheDocumentedShape(launcher);
+
       // And staging's approval promotes the same image to production, which rolls out guarded
       assertThat(bus.of(PromotionApproved.class, SERVICE))
           .extracting(PromotionApproved::revision)
@@ -243,5 +247,26 @@ class RolloutEndToEndTest {
         .mapToInt(t -> t.weights().getOrDefault(V2, 0))
         .max()
         .orElse(0);
+  }
+
+  private static void showsTheRolloutInTheDocumentedShape(Launcher launcher) throws Exception {
+    assertThat(Api.undocumented(launcher.guard(), "/api/v1/rollouts/{service}", SERVICE)).isEmpty();
+    assertThat(Api.undocumented(launcher.reconciler(), "/api/v1/services/{name}/status", SERVICE))
+        .isEmpty();
+    assertThat(Api.undocumented(launcher.observability(), "/api/v1/slo/{service}", SERVICE))
+        .isEmpty();
+    assertThat(Api.undocumented(launcher.provisioner(), "/api/v1/services/{name}", SERVICE))
+        .isEmpty();
+    Launcher.Run status = launcher.run(Duration.ofMinutes(1), "status", SERVICE);
+    assertThat(status.exitCode()).as(status.output()).isZero();
+    for (String region : List.of("europe-west1", "us-east1", "us-west1")) {
+      // the reconciler's row (revision and URL) and the guard's (phase, share, verdict)
+      assertThat(status.output())
+          .as(status.output())
+          .containsPattern("staging\\s+" + region + "\\s+" + V2 + "\\s+\\S+\\s+http")
+          .containsPattern(region + "\\s+\\d+\\s+DONE\\s+\\S+\\s+100%");
+    }
+    assertThat(status.output())
+        .containsPattern("Rollout of " + V2 + " in staging: \\S+, SUCCEEDED");
   }
 }

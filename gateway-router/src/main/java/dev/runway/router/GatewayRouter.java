@@ -1,8 +1,7 @@
 package dev.runway.router;
 
-import dev.runway.common.json.WireJson;
 import dev.runway.common.regions.RegionCatalogue;
-import dev.runway.router.admin.RoutesView;
+import dev.runway.router.admin.AdminApi;
 import dev.runway.router.balancing.OutlierDetector;
 import dev.runway.router.balancing.RetryBudget;
 import dev.runway.router.config.RouterConfig;
@@ -82,21 +81,7 @@ public class GatewayRouter {
                 config.outliers().slowStart().toNanos(),
                 TrustedProxies.of(config.trustedProxies().orElse(java.util.List.of()))));
     router.route().order(Integer.MIN_VALUE + 10).handler(proxy);
-    router
-        .get("/admin/routes")
-        .handler(
-            ctx -> {
-              try {
-                ctx.response()
-                    .putHeader("Content-Type", "application/json")
-                    .end(
-                        WireJson.mapper()
-                            .writerWithDefaultPrettyPrinter()
-                            .writeValueAsString(RoutesView.of(table, System.nanoTime())));
-              } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                ctx.fail(e);
-              }
-            });
+    AdminApi.mount(router, table);
 
     feed =
         new RouteFeed(

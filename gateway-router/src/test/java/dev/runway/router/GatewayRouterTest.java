@@ -229,6 +229,14 @@ class GatewayRouterTest {
   }
 
   @Test
+  void shouldAnswerItsOwnApiAsDocumentedAndEveryErrorAsAProblem() throws Exception {
+    // With a route in the table, so the walk holds a real answer of /admin/routes to its schema.
+    deploy("contract", "europe-west1");
+    String base = "http://127.0.0.1:" + RestAssured.port;
+    assertThat(dev.runway.testing.ApiContract.walk(base, "no-token-needed")).isEmpty();
+  }
+
+  @Test
   void shouldAnswer404ForAServiceItDoesNotRoute() {
     given()
         .header("Host", "no-such-service.runway.localhost")

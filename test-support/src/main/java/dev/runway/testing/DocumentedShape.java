@@ -43,6 +43,11 @@ public final class DocumentedShape {
     return new DocumentedShape(WireJson.mapper().readTree(doc.body()));
   }
 
+  /** A document already read, {@code /q/openapi}'s JSON. */
+  static DocumentedShape of(JsonNode document) {
+    return new DocumentedShape(document);
+  }
+
   JsonNode document() {
     return document;
   }
@@ -62,7 +67,7 @@ public final class DocumentedShape {
         continue;
       }
       success = true;
-      JsonNode content = response.getValue().path("content");
+      JsonNode content = resolve(response.getValue()).path("content");
       for (Iterator<Map.Entry<String, JsonNode>> types = content.fields(); types.hasNext(); ) {
         Map.Entry<String, JsonNode> type = types.next();
         if (type.getValue().path("schema").isEmpty()) {
@@ -77,7 +82,8 @@ public final class DocumentedShape {
       missing.add(at + "no 2xx response");
     }
     for (String range : List.of("4XX", "5XX")) {
-      if (responses.path(range).path("content").path("application/problem+json").isMissingNode()) {
+      JsonNode problem = resolve(responses.path(range)).path("content");
+      if (problem.path("application/problem+json").isMissingNode()) {
         missing.add(at + range + " is not documented as application/problem+json");
       }
     }
@@ -91,15 +97,8 @@ public final class DocumentedShape {
   public List<String> undocumentedFields(String method, String path, String status, String body)
       throws IOException {
     JsonNode schema =
-        document
-            .path("paths")
-            .path(path)
-            .path(method.toLowerCase())
-            .path("responses")
-            .path(status)
-            .path("content")
-            .path("application/json")
-            .path("schema");
+        document.path("paths").path(path).path(method.toLowerCase()).path("responses").path(status);
+    schema = resolve(schema).path("content").path("application/json").path("schema");
     List<String> out = new ArrayList<>();
     if (schema.isMissingNode()) {
       out.add(method + " " + path + " " + status + ": no application/json schema documented");
@@ -153,6 +152,7 @@ public final class DocumentedShape {
     }
   }
 
+  /** A schema or response with its {@code $ref}s followed. */
   private JsonNode resolve(JsonNode schema) {
     JsonNode node = schema;
     for (int hops = 0; node.has("$ref") && hops < 10; hops++) {

@@ -42,6 +42,14 @@ class DashboardTest {
                   .evaluate("Array.from(" + tiles + ").map(t => t.dataset.region).join(',')")
                   .asText())
           .isEqualTo("europe-west1,us-east1,us-west1");
+      // What the page renders is the dashboard as the document describes it, field for field
+      String base = page.toString().replaceAll("/$", "");
+      String dashboard =
+          io.restassured.RestAssured.given().get(base + "/api/v1/slo").then().extract().asString();
+      assertThat(
+              dev.runway.testing.DocumentedShape.of(base)
+                  .undocumentedFields("GET", "/api/v1/slo", "200", dashboard))
+          .isEmpty();
       String rps =
           "document.querySelector('.tile[data-service=\""
               + service

@@ -5,6 +5,7 @@ import dev.runway.common.events.ProvisionedResource;
 import dev.runway.common.json.WireJson;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One service: its status, resources and every event about it, oldest first. */
 public record ServiceDetail(
@@ -21,7 +22,12 @@ public record ServiceDetail(
 
   /** An event about the service as it appeared on the bus. */
   public record HistoryEntry(
-      String id, String type, String source, OffsetDateTime time, JsonNode data) {
+      String id,
+      String type,
+      String source,
+      OffsetDateTime time,
+      @Schema(description = "The event's data, in the schema docs/events.md gives its type")
+          JsonNode data) {
 
     static HistoryEntry of(ServiceEventRecord e) {
       try {
