@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Router benchmark: a trivial backend (nginx answering 200 "ok"), nginx as the equivalent
 # reverse proxy (keep-alive to the backend) and Runway's gateway router in front of it, each
-# driven by wrk at its maximum rate and at 50% of it, $RUNS runs each; writes the figures to
+# driven by wrk at its maximum rate, then all three at one rate (half the slowest's maximum), $RUNS runs each; writes the figures to
 # docs/benchmarks.md. Installs nginx and wrk (Debian packages) when missing.
 # Usage: bench/router.sh [runs] [seconds per run]
 set -euo pipefail
@@ -14,7 +14,8 @@ NGINX_PORT="${BENCH_NGINX_PORT:-18081}"
 
 if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
   echo "installing nginx and wrk"
-  apt-get install -y nginx wrk >/dev/null
+  # a stale package list fails the install once; refreshed, it passes
+  apt-get install -y nginx wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y nginx wrk >/dev/null; }
 fi
 
 . "$ROOT/bench/lib.sh"

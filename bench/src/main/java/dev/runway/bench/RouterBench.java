@@ -27,7 +27,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The gateway router against nginx as the same reverse proxy, and against the backend direct: wrk
- * at the maximum rate (max RPS) and at half of it (latency), medians of several runs.
+ * at each target's maximum rate (max RPS), and all three at one rate, half the slowest one's
+ * maximum (latency), medians of several runs.
  *
  * <p>usage: RouterBench kafka routerPort nginxPort backendPort routerPid runs seconds out.md
  */
@@ -70,24 +71,31 @@ public final class RouterBench {
     // and slow drift of the machine touches all alike.
     Map<String, List<double[]>> runsByTarget = new java.util.LinkedHashMap<>();
     for (int run = 1; run <= runs; run++) {
+      Map<String, Double> max = new java.util.LinkedHashMap<>();
       for (Target t : targets) {
         wrk(t, 64, 3, null, null); // back from idling through the other targets' runs
-        Run full = wrk(t, 64, seconds, null, null);
-        // Half the rate: 10 ms between requests per connection, as many connections as needed.
-        int connections = (int) Math.max(1, Math.round(full.rps() / 2 / 100));
-        Run half = wrk(t, connections, seconds, script, 10);
+        max.put(t.name(), wrk(t, 64, seconds, null, null).rps());
+      }
+      // Latency at one rate for all, half the slowest target's maximum this round: each at half
+      // its own maximum would measure a slower proxy at a lighter load, which favours it. 10 ms
+      // between requests per connection, as many connections as that rate needs.
+      double rate = max.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow() / 2;
+      int connections = (int) Math.max(1, Math.round(rate / 100));
+      for (Target t : targets) {
+        wrk(t, 64, 3, null, null);
+        Run even = wrk(t, connections, seconds, script, 10);
         runsByTarget
             .computeIfAbsent(t.name(), k -> new ArrayList<>())
-            .add(new double[] {full.rps(), half.rps(), half.p50Ms(), half.p99Ms()});
+            .add(new double[] {max.get(t.name()), even.rps(), even.p50Ms(), even.p99Ms()});
         System.err.printf(
             Locale.ROOT,
             "%s run %d: max %.0f rps; at %.0f rps p50 %.3f ms p99 %.3f ms%n",
             t.name(),
             run,
-            full.rps(),
-            half.rps(),
-            half.p50Ms(),
-            half.p99Ms());
+            max.get(t.name()),
+            even.rps(),
+            even.p50Ms(),
+            even.p99Ms());
       }
     }
     Map<String, double[]> results = new java.util.LinkedHashMap<>();
@@ -120,10 +128,11 @@ public final class RouterBench {
             the proxy under test and an idle Runway), median of %d runs of %d s each. The backend
             is nginx answering `200 ok`; nginx as the peer proxies to it with keep-alive (the
             configuration is in the script); the router proxies to it from a route published on
-            the bus. Maximum rate: `wrk -t2 -c64`. Latency at half of each target's own maximum:
-            wrk with 10 ms between requests per connection.
+            the bus. Maximum rate: `wrk -t2 -c64`. Latency: all three targets at one rate per round,
+            half the slowest target's maximum in that round, wrk with 10 ms between requests per
+            connection.
 
-            | target | max RPS | RPS at 50%% | p50 at 50%% | p99 at 50%% |
+            | target | max RPS | RPS at the common rate | p50 there | p99 there |
             |---|---:|---:|---:|---:|
             | direct | %.0f | %.0f | %.3f ms | %.3f ms |
             | nginx | %.0f | %.0f | %.3f ms | %.3f ms |
@@ -138,10 +147,9 @@ public final class RouterBench {
             | added p99: router / nginx | %.3f ms / %.3f ms | router ≤ nginx |
             | router RSS after the runs | %s | |
 
-            Each proxy's latency is taken at half of its own maximum, so a slower proxy is
-            measured at a lower rate; "added" is its figure minus the backend's own at the
-            backend's half rate, and can come out negative when the proxy's rate is the lighter
-            one. Each target is first driven at full rate until two 5 s runs in a row agree within
+            Every target's latency is taken at the same request rate, so neither proxy is
+            favoured by a lighter load; "added" is a proxy's figure minus the backend's own at
+            that rate. Each target is first driven at full rate until two 5 s runs in a row agree within
             5%%; the rounds then interleave the targets, each run preceded by 3 s at full rate so
             that no target is measured straight out of idling through the others' runs.
             """,

@@ -79,6 +79,7 @@ public class GatewayRouter {
                 config.backendTimeout().toMillis(),
                 config.stickyHeader(),
                 config.outliers().slowStart().toNanos(),
+                config.outliers().panicThreshold(),
                 TrustedProxies.of(config.trustedProxies().orElse(java.util.List.of()))));
     router.route().order(Integer.MIN_VALUE + 10).handler(proxy);
     AdminApi.mount(router, table);

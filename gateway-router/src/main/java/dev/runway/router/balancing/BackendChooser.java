@@ -43,6 +43,24 @@ public final class BackendChooser {
     return last;
   }
 
+  /** The backend at {@code point} by the revisions' weights alone, health disregarded. */
+  public static Backend chooseByWeight(List<WeightedBackend> region, double point) {
+    int total = 0;
+    for (WeightedBackend candidate : region) {
+      total += Math.max(0, candidate.weight());
+    }
+    double target = point * total;
+    for (WeightedBackend candidate : region) {
+      if (candidate.weight() > 0) {
+        target -= candidate.weight();
+        if (target < 0) {
+          return candidate.backend();
+        }
+      }
+    }
+    return null;
+  }
+
   /** Whether any backend in the region may take a request now. */
   public static boolean anyAvailable(List<WeightedBackend> region, long now) {
     for (WeightedBackend candidate : region) {

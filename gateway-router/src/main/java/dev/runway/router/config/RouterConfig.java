@@ -100,6 +100,14 @@ public interface RouterConfig {
     @WithDefault("10")
     int maxEjectionPercent();
 
+    /**
+     * Below this share of a service's backends available, in percent, a first attempt disregards
+     * health and ejection (Envoy's {@code healthy_panic_threshold}, whose default this is); 0 turns
+     * panic off, so a service with nothing available is answered 503.
+     */
+    @WithDefault("50")
+    int panicThreshold();
+
     /** How long a readmitted backend takes to reach its full weight (from 10% of it). */
     @WithDefault("10s")
     Duration slowStart();

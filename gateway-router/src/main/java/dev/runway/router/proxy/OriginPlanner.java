@@ -18,23 +18,41 @@ final class OriginPlanner {
   record Origin(Backend backend, int regionIndex) {}
 
   private final BackendChooser chooser;
+  private final int panicThresholdPercent;
 
-  OriginPlanner(BackendChooser chooser) {
+  /**
+   * @param panicThresholdPercent below this share of the service's backends available, health is
+   *     disregarded on a first attempt (Envoy's {@code healthy_panic_threshold})
+   */
+  OriginPlanner(BackendChooser chooser, int panicThresholdPercent) {
     this.chooser = chooser;
+    this.panicThresholdPercent = panicThresholdPercent;
   }
 
   /**
    * The first region at or after {@code from} with an available backend, and that backend chosen by
-   * weight at {@code point}; with none available anywhere and {@code failOpen}, the nearest
-   * region's first backend regardless (better a try than a refusal); otherwise none.
+   * weight at {@code point}. On a first attempt ({@code firstAttempt}) while the service panics,
+   * fewer than the panic threshold of its backends available, the nearest routed region's backends
+   * by weight whatever their health: when most of a service looks down at once, the health checks
+   * or the ejections are more likely wrong than the backends, and a refused connection still
+   * retries in the next region. Otherwise none.
    */
   Optional<Origin> next(
       ServiceRoute route,
       List<String> regions,
       int from,
-      boolean failOpen,
+      boolean firstAttempt,
       long nowNanos,
       double point) {
+    if (firstAttempt && from == 0 && panics(route, nowNanos)) {
+      for (int i = 0; i < regions.size(); i++) {
+        List<WeightedBackend> region = route.regions().get(regions.get(i));
+        Backend backend = region == null ? null : BackendChooser.chooseByWeight(region, point);
+        if (backend != null) {
+          return Optional.of(new Origin(backend, i));
+        }
+      }
+    }
     for (int i = from; i < regions.size(); i++) {
       List<WeightedBackend> region = route.regions().get(regions.get(i));
       if (region != null && BackendChooser.anyAvailable(region, nowNanos)) {
@@ -44,12 +62,21 @@ final class OriginPlanner {
         }
       }
     }
-    if (failOpen && from == 0 && !regions.isEmpty()) {
-      List<WeightedBackend> nearest = route.regions().get(regions.get(0));
-      if (nearest != null && !nearest.isEmpty()) {
-        return Optional.of(new Origin(nearest.get(0).backend(), 0));
+    return Optional.empty();
+  }
+
+  /** Whether fewer than the panic threshold of the route's weighted backends are available. */
+  boolean panics(ServiceRoute route, long nowNanos) {
+    int weighted = 0;
+    int available = 0;
+    for (List<WeightedBackend> region : route.regions().values()) {
+      for (WeightedBackend candidate : region) {
+        if (candidate.weight() > 0) {
+          weighted++;
+          available += candidate.backend().state().available(nowNanos) ? 1 : 0;
+        }
       }
     }
-    return Optional.empty();
+    return weighted > 0 && available * 100L < (long) panicThresholdPercent * weighted;
   }
 }

@@ -4,6 +4,7 @@ import dev.runway.router.balancing.BackendChooser;
 import dev.runway.router.routes.Backend;
 import dev.runway.router.routes.ServiceRoute;
 import dev.runway.router.telemetry.RevisionKey;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -81,12 +82,12 @@ final class ProxyExchange extends SilentBackends.Watched {
   }
 
   /** Sends to the origin the planner picks from region {@code from} on, or answers 503. */
-  void attempt(int from, boolean failOpen) {
+  void attempt(int from, boolean firstAttempt) {
     double point =
         sticky == null ? ThreadLocalRandom.current().nextDouble() : BackendChooser.pointOf(sticky);
     wiring
         .origins()
-        .next(route, regions, from, failOpen, System.nanoTime(), point)
+        .next(route, regions, from, firstAttempt, System.nanoTime(), point)
         .ifPresentOrElse(
             origin -> send(origin.backend(), origin.regionIndex()),
             () ->
@@ -123,7 +124,10 @@ final class ProxyExchange extends SilentBackends.Watched {
             });
   }
 
-  /** The request never reached the backend, so any method may go to the next region. */
+  /**
+   * The request never reached the backend (no connection, or its first write refused), so any
+   * method may go to the next region.
+   */
   private void connectFailed(Backend backend, int regionIndex, Throwable cause) {
     RevisionKey key = key(backend);
     wiring.stats().connectFailed(key);
@@ -146,14 +150,35 @@ final class ProxyExchange extends SilentBackends.Watched {
         wiring.settings().trustedProxies().trusts(clientAddress),
         outbound.headers());
     silent.watch(this, System.nanoTime());
-    var sent = body ? outbound.send(request) : outbound.send();
-    sent.onComplete(
-        answered -> {
-          if (answered.failed()) {
-            failedAfterSending(backend, regionIndex, answered.cause());
-          } else {
-            relay(backend, regionIndex, answered.result());
+    // The head goes out first, and alone when a body follows: a pooled connection whose backend
+    // has just died (its close not yet seen by the pool) refuses that first write, and then
+    // nothing reached the backend and the client's body is still unread, so the request may go
+    // to the next region whatever its method, as after a refused connection.
+    if (body && !outbound.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+      outbound.setChunked(true); // a body of unknown length (HTTP/2 in, or chunked) goes chunked
+    }
+    Future<Void> head = body ? outbound.sendHead() : outbound.end();
+    head.onComplete(
+        written -> {
+          if (written.failed()) {
+            silent.unwatch(this);
+            connectFailed(backend, regionIndex, written.cause());
+            return;
           }
+          if (body) {
+            // what send(body) does, but the head is out already; a failed pipe fails the answer
+            request.pipeTo(outbound).onFailure(e -> outbound.reset(0, e));
+          }
+          outbound
+              .response()
+              .onComplete(
+                  answered -> {
+                    if (answered.failed()) {
+                      failedAfterSending(backend, regionIndex, answered.cause());
+                    } else {
+                      relay(backend, regionIndex, answered.result());
+                    }
+                  });
         });
   }
 

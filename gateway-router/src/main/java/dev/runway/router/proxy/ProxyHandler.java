@@ -32,7 +32,17 @@ public final class ProxyHandler implements Handler<RoutingContext> {
       long backendTimeoutMs,
       String stickyHeader,
       long slowStartNanos,
-      TrustedProxies trustedProxies) {}
+      int panicThresholdPercent,
+      TrustedProxies trustedProxies) {
+
+    public Settings {
+      if (panicThresholdPercent < 0 || panicThresholdPercent > 100) {
+        throw new IllegalArgumentException(
+            "runway.router.outliers.panic-threshold must lie in 0..100, got "
+                + panicThresholdPercent);
+      }
+    }
+  }
 
   private final RouteTable table;
   private final HostNames hosts;
@@ -59,7 +69,8 @@ public final class ProxyHandler implements Handler<RoutingContext> {
     this.settings = settings;
     this.wiring =
         new ExchangeWiring(
-            new OriginPlanner(new BackendChooser(settings.slowStartNanos())),
+            new OriginPlanner(
+                new BackendChooser(settings.slowStartNanos()), settings.panicThresholdPercent()),
             outliers,
             budget,
             stats,

@@ -18,7 +18,7 @@ class OriginPlannerTest {
   private static final long SECOND = 1_000_000_000L;
   private static final List<String> NEAREST_FIRST = List.of("europe-west1", "us-east1", "us-west1");
 
-  private final OriginPlanner planner = new OriginPlanner(new BackendChooser(0));
+  private final OriginPlanner planner = new OriginPlanner(new BackendChooser(0), 50);
 
   private static WeightedBackend backend(String region, String revision, int weight) {
     return new WeightedBackend(
@@ -84,17 +84,61 @@ class OriginPlannerTest {
   }
 
   @Test
-  void shouldFailOpenToTheNearestRegionOnlyOnTheFirstAttempt() {
-    WeightedBackend europe = backend("europe-west1", "v1", 100);
+  void shouldDisregardHealthOnAFirstAttemptWhileFewerThanHalfOfTheBackendsAreAvailable() {
+    WeightedBackend europeV1 = backend("europe-west1", "v1", 75);
+    WeightedBackend europeV2 = backend("europe-west1", "v2", 25);
     WeightedBackend east = backend("us-east1", "v1", 100);
-    europe.backend().state().eject(0, 10 * SECOND);
+    europeV1.backend().state().eject(0, 10 * SECOND);
+    europeV2.backend().state().eject(0, 10 * SECOND);
     east.backend().state().eject(0, 10 * SECOND);
-    ServiceRoute route = route(Map.of("europe-west1", List.of(europe), "us-east1", List.of(east)));
+    ServiceRoute route =
+        route(
+            Map.of(
+                "europe-west1",
+                List.of(europeV1, europeV2),
+                "us-east1",
+                List.of(east),
+                "us-west1",
+                List.of(backend("us-west1", "v1", 100))));
 
+    // 1 of 4 available: the nearest region by its weights, as if all were healthy
+    assertThat(planner.panics(route, SECOND)).isTrue();
+    assertThat(planner.next(route, NEAREST_FIRST, 0, true, SECOND, 0.9).orElseThrow().backend())
+        .isSameAs(europeV2.backend());
+    // and its retry goes where health says
+    assertThat(planner.next(route, NEAREST_FIRST, 1, false, SECOND, 0.9).orElseThrow().backend())
+        .satisfies(b -> assertThat(b.region()).isEqualTo("us-west1"));
+  }
+
+  @Test
+  void shouldKeepToHealthWhileHalfOfTheBackendsAreAvailable() {
+    WeightedBackend europe = backend("europe-west1", "v1", 100);
+    europe.backend().state().eject(0, 10 * SECOND);
+    ServiceRoute route =
+        route(
+            Map.of(
+                "europe-west1",
+                List.of(europe),
+                "us-east1",
+                List.of(backend("us-east1", "v1", 100))));
+
+    assertThat(planner.panics(route, SECOND)).isFalse();
+    assertThat(planner.next(route, NEAREST_FIRST, 0, true, SECOND, 0.5).orElseThrow().backend())
+        .satisfies(b -> assertThat(b.region()).isEqualTo("us-east1"));
+  }
+
+  @Test
+  void shouldFindNothingWhenNoneIsAvailableAndPanicIsOff() {
+    WeightedBackend europe = backend("europe-west1", "v1", 100);
+    europe.backend().state().eject(0, 10 * SECOND);
+    ServiceRoute route = route(Map.of("europe-west1", List.of(europe)));
+
+    assertThat(
+            new OriginPlanner(new BackendChooser(0), 0)
+                .next(route, NEAREST_FIRST, 0, true, SECOND, 0.5))
+        .isEmpty();
     assertThat(planner.next(route, NEAREST_FIRST, 0, true, SECOND, 0.5))
         .hasValueSatisfying(o -> assertThat(o.backend()).isSameAs(europe.backend()));
-    assertThat(planner.next(route, NEAREST_FIRST, 0, false, SECOND, 0.5)).isEmpty();
-    assertThat(planner.next(route, NEAREST_FIRST, 1, true, SECOND, 0.5)).isEmpty();
   }
 
   @Test

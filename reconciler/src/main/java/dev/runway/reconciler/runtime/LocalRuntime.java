@@ -34,6 +34,7 @@ public final class LocalRuntime implements RegionRuntime {
   private final DelayRelays relays;
   private final Set<Process> started = ConcurrentHashMap.newKeySet();
   private final FreePorts ports = new FreePorts();
+  private final Orphans orphans;
 
   /** How a JVM (and most runtimes) says a port is taken: the text of java.net.BindException. */
   private static final String PORT_TAKEN = "Address already in use";
@@ -58,6 +59,7 @@ public final class LocalRuntime implements RegionRuntime {
       int warm,
       Map<String, Duration> networkDelay) {
     this.records = new ProcessRecords(state);
+    this.orphans = new Orphans(state);
     this.defaultCommand = List.copyOf(defaultCommand);
     this.probe = new ReadinessProbe(readyTimeout);
     this.warm = warm;
@@ -75,6 +77,7 @@ public final class LocalRuntime implements RegionRuntime {
       LOG.infof("Adopted %s in %s (pid %d)", revision.name(), placement, existing.process().pid());
       return new RunningRevision(revision.name(), existing.url());
     }
+    stopOrphans(placement, revision.name());
     LocalProcessRecord started = startReady(placement, revision, log);
     Retirement.toStop(records.all(placement), records.traffic(placement), warm)
         .forEach(old -> stop(placement, old));
@@ -126,6 +129,7 @@ public final class LocalRuntime implements RegionRuntime {
       env.put("RUNWAY_SERVICE", placement.service());
       env.put("RUNWAY_REVISION", revision.name());
       env.put("RUNWAY_ENVIRONMENT", placement.environment().wire());
+      orphans.mark(env);
       Files.createDirectories(log.getParent());
       builder.redirectErrorStream(true).redirectOutput(log.toFile());
       Process process = builder.start();
@@ -193,6 +197,18 @@ public final class LocalRuntime implements RegionRuntime {
     LOG.infof("Stopped %d local revision processes", started.size());
     relays.closeAll();
     records.placements().forEach(this::remove);
+  }
+
+  /** Stops what a crash before its record was written left running of the revision. */
+  private void stopOrphans(Placement placement, String revision) {
+    List<ProcessHandle> left = orphans.of(placement, revision);
+    if (!left.isEmpty()) {
+      LOG.warnf(
+          "Stopping %d process(es) of %s in %s that were started but never recorded (the"
+              + " reconciler stopped in between): pids %s",
+          left.size(), revision, placement, left.stream().map(ProcessHandle::pid).toList());
+      Signals.stopTrees(left, GRACE);
+    }
   }
 
   private void stop(Placement placement, LocalProcessRecord record) {

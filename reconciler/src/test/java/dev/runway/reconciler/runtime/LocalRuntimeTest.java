@@ -120,15 +120,8 @@ class LocalRuntimeTest {
     runtime.deploy(placement, withEnv);
     long pid = new ProcessRecords(state).read(placement, "s-staging-00001").process().pid();
 
-    // What the kernel holds for the live process, NUL-separated NAME=value pairs
-    Map<String, String> environ = new java.util.TreeMap<>();
-    for (String entry :
-        java.nio.file.Files.readString(Path.of("/proc/" + pid + "/environ")).split("\u0000")) {
-      int eq = entry.indexOf('=');
-      if (eq > 0) {
-        environ.put(entry.substring(0, eq), entry.substring(eq + 1));
-      }
-    }
+    // What the kernel holds for the live process
+    Map<String, String> environ = Orphans.environ(pid);
     assertThat(environ)
         .containsEntry("GREETING", "hello")
         .containsEntry("RUNWAY_REGION", "europe-west1")
@@ -240,6 +233,38 @@ class LocalRuntimeTest {
     runtime().remove(placement);
 
     assertThat(child.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
+  }
+
+  @Test
+  void shouldStopWhatACrashLeftStartedButUnrecordedBeforeStartingTheRevisionAgain()
+      throws Exception {
+    // A reconciler killed between starting the revision and writing its record left this running,
+    // and another Runway on the machine runs the same revision name under its own state directory
+    Placement placement = new Placement("s", Environment.STAGING, "us-west1");
+    Process orphan = revisionProcess(state, placement, "s-staging-00001");
+    Process someoneElses = revisionProcess(state.resolve("other"), placement, "s-staging-00001");
+    try {
+      RunningRevision running = runtime().deploy(placement, revision(1, List.of()));
+
+      assertThat(orphan.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
+      assertThat(someoneElses.isAlive()).isTrue();
+      assertThat(answer(running)).contains("\"region\":\"us-west1\"");
+    } finally {
+      someoneElses.destroyForcibly();
+      orphan.destroyForcibly();
+    }
+  }
+
+  /** A process with the environment the runtime gives {@code revision}, as if it had started it. */
+  private static Process revisionProcess(Path state, Placement placement, String revision)
+      throws java.io.IOException {
+    ProcessBuilder builder = new ProcessBuilder("sleep", "300");
+    builder.environment().put(Orphans.OWNER, state.toAbsolutePath().normalize().toString());
+    builder.environment().put("RUNWAY_SERVICE", placement.service());
+    builder.environment().put("RUNWAY_ENVIRONMENT", placement.environment().wire());
+    builder.environment().put("RUNWAY_REGION", placement.region());
+    builder.environment().put("RUNWAY_REVISION", revision);
+    return builder.start();
   }
 
   @Test
