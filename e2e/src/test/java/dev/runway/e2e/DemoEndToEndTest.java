@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * provisioned, deployed, routed, failed over, judged and its bad v2 rolled back in one region, and
  * everything stopped.
  */
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 class DemoEndToEndTest {
 
   private static final String V2 = "example-service-staging-00002";
