@@ -55,4 +55,4 @@ trap 'nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -s stop 2>/dev/null || tr
 
 java -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" dev.runway.bench.RouterBench \
   "127.0.0.1:${RUNWAY_KAFKA_PORT:-9092}" "${RUNWAY_ROUTER_PORT:-8080}" "$NGINX_PORT" "$BACKEND_PORT" \
-  "$(cat "$RUNWAY_HOME/pids/gateway-router.pid")" "$RUNS" "$DURATION" "$ROOT/docs/benchmarks.md"
+  "$RUNWAY_HOME" "$RUNS" "$DURATION" "$ROOT/docs/benchmarks.md"

@@ -63,13 +63,15 @@ final class Faults {
   }
 
   private ProcessHandle process(String name) throws IOException {
-    ProcessIdentity identity =
-        WireJson.mapper()
-            .readValue(
-                home.resolve("pids").resolve(name + ".json").toFile(), ProcessIdentity.class);
-    return identity
+    return recorded(home, name)
         .handle()
         .orElseThrow(() -> new IllegalStateException(name + " does not run as recorded"));
+  }
+
+  /** The platform process {@code name} as {@code ./runway up} recorded it under {@code home}. */
+  static ProcessIdentity recorded(Path home, String name) throws IOException {
+    return WireJson.mapper()
+        .readValue(home.resolve("pids").resolve(name + ".json").toFile(), ProcessIdentity.class);
   }
 
   private static void signal(String signal, List<ProcessHandle> processes)

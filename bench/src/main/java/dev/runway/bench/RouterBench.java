@@ -1,36 +1,23 @@
 package dev.runway.bench;
 
-import dev.runway.common.events.EventEnvelope;
-import dev.runway.common.events.EventRecords;
-import dev.runway.common.events.TrafficShifted;
-import dev.runway.common.manifest.Environment;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The gateway router against nginx as the same reverse proxy, and against the backend direct: wrk
  * at each target's maximum rate (max RPS), and all three at one rate, half the slowest one's
  * maximum (latency), medians of several runs.
  *
- * <p>usage: RouterBench kafka routerPort nginxPort backendPort routerPid runs seconds out.md
+ * <p>usage: RouterBench kafka routerPort nginxPort backendPort runwayHome runs seconds out.md
  */
 public final class RouterBench {
 
@@ -48,12 +35,12 @@ public final class RouterBench {
     int routerPort = Integer.parseInt(args[1]);
     int nginxPort = Integer.parseInt(args[2]);
     int backendPort = Integer.parseInt(args[3]);
-    long routerPid = Long.parseLong(args[4]);
+    long routerPid = Faults.recorded(Path.of(args[4]), "gateway-router").pid();
     int runs = Integer.parseInt(args[5]);
     int seconds = Integer.parseInt(args[6]);
     Path out = Path.of(args[7]);
 
-    route(kafka, routerPort, backendPort);
+    BenchRoutes.route(kafka, routerPort, SERVICE, backendPort);
     Path script = Files.createTempFile("wrk-delay", ".lua");
     Files.writeString(
         script, "local d = tonumber(os.getenv('WRK_DELAY_MS'))\nfunction delay() return d end\n");
@@ -198,45 +185,6 @@ public final class RouterBench {
       previous = rps;
     }
     System.err.printf(Locale.ROOT, "%s still varying after 60 s of warm-up%n", t.name());
-  }
-
-  /** Publishes the bench service's route and waits until the router has it. */
-  private static void route(String kafka, int routerPort, int backendPort) throws Exception {
-    Properties props = new Properties();
-    props.put("bootstrap.servers", kafka);
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-      String revision = SERVICE + "-production-00001";
-      producer
-          .send(
-              EventRecords.of(
-                  EventEnvelope.wrap(
-                      "/runway/bench",
-                      new TrafficShifted(
-                          SERVICE,
-                          Environment.PRODUCTION,
-                          "europe-west1",
-                          Map.of(revision, 100),
-                          Map.of(revision, "http://127.0.0.1:" + backendPort)),
-                      Clock.systemUTC())))
-          .get();
-    }
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline) {
-      String routes =
-          http.send(
-                  HttpRequest.newBuilder(
-                          URI.create("http://127.0.0.1:" + routerPort + "/admin/routes"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      if (routes.contains(SERVICE)) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException("the router did not route " + SERVICE + " within 60 s");
   }
 
   private static Run wrk(Target t, int connections, int seconds, Path script, Integer delayMs)

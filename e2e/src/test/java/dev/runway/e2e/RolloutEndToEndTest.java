@@ -210,11 +210,11 @@ class RolloutEndToEndTest {
     }
   }
 
-  /** v2's share of any staging region's traffic, as last shifted. */
   /**
    * A live revision's environment, as the kernel holds it, is the manifest's {@code env}, {@code
-   * PORT} and the four documented {@code RUNWAY_*} variables: none of the reconciler's own (its
-   * database password, the platform's token, the broker's address) reaches a service owner's code.
+   * PORT}, the four documented {@code RUNWAY_*} variables and the local runtime's mark ({@code
+   * RUNWAY_LOCAL_RUNTIME}, its state directory): none of the reconciler's own (its database
+   * password, the platform's token, the broker's address) reaches a service owner's code.
    */
   private static void revisionsGetNothingOfThePlatformsEnvironment(Launcher launcher)
       throws Exception {
@@ -229,6 +229,7 @@ class RolloutEndToEndTest {
             "MODEL",
             "PORT",
             "RUNWAY_ENVIRONMENT",
+            "RUNWAY_LOCAL_RUNTIME",
             "RUNWAY_REGION",
             "RUNWAY_REVISION",
             "RUNWAY_SERVICE");
@@ -241,6 +242,7 @@ class RolloutEndToEndTest {
             reconciler.get("RUNWAY_AUTH_TOKEN"), reconciler.get("QUARKUS_DATASOURCE_PASSWORD"));
   }
 
+  /** v2's share of any staging region's traffic, as last shifted. */
   private static int weightOfV2(TopicRecorder bus) {
     return bus.of(TrafficShifted.class, SERVICE).stream()
         .filter(t -> t.environment() == Environment.STAGING)

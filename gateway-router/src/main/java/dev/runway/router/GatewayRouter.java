@@ -80,7 +80,8 @@ public class GatewayRouter {
                 config.stickyHeader(),
                 config.outliers().slowStart().toNanos(),
                 config.outliers().panicThreshold(),
-                TrustedProxies.of(config.trustedProxies().orElse(java.util.List.of()))));
+                TrustedProxies.of(config.trustedProxies().orElse(java.util.List.of()))),
+            this::routesReady);
     router.route().order(Integer.MIN_VALUE + 10).handler(proxy);
     AdminApi.mount(router, table);
 

@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -50,7 +51,12 @@ public final class ProxyHandler implements Handler<RoutingContext> {
   private final RetryBudget budget;
   private final Settings settings;
   private final ExchangeWiring wiring;
+  private final BooleanSupplier routesLoaded;
 
+  /**
+   * @param routesLoaded whether the route table holds what the bus held when the router started;
+   *     until then a host without a route may only be one not read yet
+   */
   public ProxyHandler(
       RouteTable table,
       HostNames hosts,
@@ -61,8 +67,10 @@ public final class ProxyHandler implements Handler<RoutingContext> {
       RouterMetrics metrics,
       Supplier<HttpClient> client,
       Supplier<SilentBackends> silence,
-      Settings settings) {
+      Settings settings,
+      BooleanSupplier routesLoaded) {
     this.table = table;
+    this.routesLoaded = routesLoaded;
     this.hosts = hosts;
     this.clients = clients;
     this.budget = budget;
@@ -99,6 +107,18 @@ public final class ProxyHandler implements Handler<RoutingContext> {
     HostNames.Target target = hosts.parse(host).orElse(null);
     ServiceRoute route =
         target == null ? null : table.find(target.service(), target.environment(), null);
+    if (route == null && !routesLoaded.getAsBoolean()) {
+      // A restarted router reads its routes from the bus for a few seconds; a 404 then would tell
+      // clients a live service is gone, a 503 with Retry-After tells them to come back.
+      ctx.response().putHeader("Retry-After", "1");
+      Problems.send(
+          ctx.response(),
+          503,
+          "Route table loading",
+          "The router has just started and is still reading the routes from the bus; retry in a"
+              + " second.");
+      return;
+    }
     if (route == null) {
       Problems.send(
           ctx.response(),
