@@ -54,7 +54,8 @@ public final class RouterRestartBench {
     Path out = Path.of(args[4]);
 
     HttpServer backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    backend.setExecutor(Executors.newFixedThreadPool(4));
+    java.util.concurrent.ExecutorService handlers = Executors.newFixedThreadPool(4);
+    backend.setExecutor(handlers);
     backend.createContext(
         "/",
         exchange -> {
@@ -78,6 +79,7 @@ public final class RouterRestartBench {
       MarkdownSection.write(out, "router-restart", report);
     } finally {
       backend.stop(0);
+      handlers.shutdownNow(); // its threads are not daemons: the JVM would not exit
     }
   }
 
