@@ -49,6 +49,11 @@ final class SharedPlatform implements ParameterResolver {
         : running.launcher;
   }
 
+  /** Where a test asks a service's relay to crash between publishing and marking. */
+  static java.nio.file.Path hooks(Launcher launcher) {
+    return launcher.home.resolve("hooks");
+  }
+
   /** The running platform and its fake GitLab, stopped when the test plan ends. */
   static final class Running implements ExtensionContext.Store.CloseableResource {
     final Launcher launcher;
@@ -71,6 +76,7 @@ final class SharedPlatform implements ParameterResolver {
         launcher.env.put("RUNWAY_GITLAB_URL", gitlab.url());
         launcher.env.put("RUNWAY_GITLAB_TOKEN", GITLAB_TOKEN);
         launcher.env.put("RUNWAY_GITLAB_WEBHOOK_SECRET", WEBHOOK_SECRET);
+        launcher.env.put("RUNWAY_OUTBOX_CRASH_HOOK_DIR", hooks(launcher).toString());
         return new Running(launcher, gitlab, launcher.up(Duration.ofMinutes(3)));
       } catch (IOException e) {
         gitlab.close();

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Configuration every Runway service shares, under {@code runway.*}. */
 @ConfigMapping(prefix = "runway")
@@ -77,5 +78,13 @@ public interface RunwayConfig {
     /** How long published events are kept in the outbox for inspection before deletion. */
     @WithDefault("1d")
     Duration retention();
+
+    /**
+     * Fault injection for the chaos tests, unset in production: a directory where a file named
+     * {@code crash-after-publish-<schema>} makes the relay halt this process (as {@code kill -9}
+     * would) once it has published a batch and before it marks it sent, deleting the file first so
+     * the restarted process relays normally.
+     */
+    Optional<java.nio.file.Path> crashHookDir();
   }
 }

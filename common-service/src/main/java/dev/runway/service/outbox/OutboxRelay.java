@@ -230,10 +230,25 @@ public class OutboxRelay {
         park(connection, rows.get(i), e.getCause());
       }
     }
+    crashIfAsked();
     markSent(connection, sent);
     published.increment(sent.size());
     LOG.debugf("Relayed %d events", sent.size());
     return rows.size();
+  }
+
+  /**
+   * The chaos tests' crash between publishing and marking ({@code runway.outbox.crash-hook-dir}):
+   * the published rows stay unmarked, and the restarted relay publishes them again.
+   */
+  private void crashIfAsked() throws java.io.IOException {
+    java.util.Optional<java.nio.file.Path> dir = config.outbox().crashHookDir();
+    if (dir.isPresent()
+        && java.nio.file.Files.deleteIfExists(
+            dir.get().resolve("crash-after-publish-" + config.dbSchema()))) {
+      LOG.warn("Halting between publishing and marking, as the crash hook asked (chaos test)");
+      Runtime.getRuntime().halt(137);
+    }
   }
 
   /** Whether the broker will never take the record, however often it is sent. */
