@@ -12,7 +12,8 @@ import java.util.List;
  * directory (PostgreSQL's postmaster: under its data directory). {@code kill-<service>} is a
  * SIGKILL of that control-plane service (the supervisor starts it again); {@code
  * freeze-<process>-<seconds>} stops that process and all its children with SIGSTOP and resumes them
- * with SIGCONT, as a hung broker or database would look to its clients.
+ * with SIGCONT, as a hung broker or database would look to its clients; {@code relay-<schema>}
+ * makes that service halt between publishing its next outbox batch and marking it sent.
  */
 final class Faults {
 
@@ -23,6 +24,11 @@ final class Faults {
   }
 
   static String describe(String scenario) {
+    if (scenario.startsWith("relay-")) {
+      return "the "
+          + scenario.substring(6)
+          + " outbox relay killed between publish and mark mid fan-out";
+    }
     if (scenario.startsWith("kill-")) {
       return "`kill -9` of the " + scenario.substring(5) + " mid fan-out";
     }
@@ -36,6 +42,13 @@ final class Faults {
     }
     if (scenario.startsWith("kill-")) {
       process(scenario.substring(5)).destroyForcibly();
+      return;
+    }
+    if (scenario.startsWith("relay-")) {
+      // the service halts itself at its relay's next publish, before marking it
+      // (runway.outbox.crash-hook-dir, which bench/chaos.sh sets to this directory)
+      java.nio.file.Files.createDirectories(hook(scenario).getParent());
+      java.nio.file.Files.writeString(hook(scenario), "");
       return;
     }
     String[] parts = scenario.split("-");
@@ -60,6 +73,15 @@ final class Faults {
     } finally {
       signal("CONT", tree);
     }
+  }
+
+  /** Removes a relay hook that did not fire; returns whether there was one. */
+  boolean disarm(String scenario) throws IOException {
+    return scenario.startsWith("relay-") && java.nio.file.Files.deleteIfExists(hook(scenario));
+  }
+
+  private Path hook(String scenario) {
+    return home.resolve("hooks").resolve("crash-after-publish-" + scenario.substring(6));
   }
 
   private ProcessHandle process(String name) throws IOException {
