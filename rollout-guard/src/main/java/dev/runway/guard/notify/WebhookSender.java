@@ -4,6 +4,7 @@ import dev.runway.guard.state.NotificationRow;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -23,25 +24,20 @@ import org.jboss.logging.Logger;
 public class WebhookSender {
 
   static final int MAX_ATTEMPTS = 10;
+  private static final int BATCH = 20;
+
+  /** Longer than posting a whole batch takes at worst: 20 posts of at most 7 s each. */
+  private static final Duration LEASE = Duration.ofMinutes(5);
+
   private static final Logger LOG = Logger.getLogger(WebhookSender.class);
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void send() throws Throwable {
+  public void send() throws Throwable {
     List<NotificationRow> due =
-        VertxContextSupport.subscribeAndAwait(
-            () ->
-                Panache.withSession(
-                    () ->
-                        NotificationRow.<NotificationRow>find(
-                                "sentAt is null and attempts < ?1 and nextAttemptAt <= ?2"
-                                    + " order by id",
-                                MAX_ATTEMPTS,
-                                OffsetDateTime.now())
-                            .page(0, 20)
-                            .list()));
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(WebhookSender::claim));
     for (NotificationRow row : due) {
       String error = post(row);
       VertxContextSupport.subscribeAndAwait(
@@ -64,6 +60,35 @@ public class WebhookSender {
                                 }
                               })));
     }
+  }
+
+  /**
+   * Takes the due rows no other sender holds ({@code for update skip locked}) and moves their next
+   * attempt a lease ahead before the commit, so a second replica's sender neither waits for them
+   * nor finds them due: each notification is posted by one sender. A sender that dies between
+   * posting and marking leaves its rows to be posted again once the lease is over.
+   */
+  private static Uni<List<NotificationRow>> claim() {
+    OffsetDateTime now = OffsetDateTime.now();
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "select id from {h-schema}notifications where sent_at is null and"
+                            + " attempts < ?1 and next_attempt_at <= ?2 order by id limit ?3"
+                            + " for update skip locked",
+                        Long.class)
+                    .setParameter(1, MAX_ATTEMPTS)
+                    .setParameter(2, now)
+                    .setParameter(3, BATCH)
+                    .getResultList())
+        .chain(
+            ids ->
+                ids.isEmpty()
+                    ? Uni.createFrom().item(List.<NotificationRow>of())
+                    : NotificationRow.<NotificationRow>list("id in ?1 order by id", ids)
+                        .invoke(rows -> rows.forEach(r -> r.nextAttemptAt = now.plus(LEASE))));
   }
 
   /** The error, or null when the webhook answered 2xx. */
