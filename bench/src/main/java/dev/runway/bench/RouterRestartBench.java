@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -95,24 +96,26 @@ public final class RouterRestartBench {
             .timeout(Duration.ofSeconds(2))
             .build();
     ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<CompletableFuture<?>> inFlight = new ConcurrentLinkedQueue<>();
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     ticker.scheduleAtFixedRate(
         () -> {
           long at = System.nanoTime();
-          client
-              .sendAsync(request, HttpResponse.BodyHandlers.discarding())
-              .whenComplete(
-                  (response, failure) ->
-                      sent.add(
-                          response == null
-                              ? new Sent(at, 0, null)
-                              : new Sent(
-                                  at,
-                                  response.statusCode(),
-                                  response
-                                      .headers()
-                                      .firstValue("X-Runway-Revision")
-                                      .orElse(null))));
+          inFlight.add(
+              client
+                  .sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                  .whenComplete(
+                      (response, failure) ->
+                          sent.add(
+                              response == null
+                                  ? new Sent(at, 0, null)
+                                  : new Sent(
+                                      at,
+                                      response.statusCode(),
+                                      response
+                                          .headers()
+                                          .firstValue("X-Runway-Revision")
+                                          .orElse(null)))));
         },
         0,
         TICK_NANOS,
@@ -129,7 +132,13 @@ public final class RouterRestartBench {
       }
     }
     ticker.shutdownNow();
-    Thread.sleep(2500); // the last requests' answers or time-outs
+    if (!ticker.awaitTermination(5, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the request ticker did not stop");
+    }
+    // the last requests' answers, or their 2 s time-outs
+    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+        .exceptionally(failed -> null)
+        .get(10, TimeUnit.SECONDS);
     List<Sent> all = new ArrayList<>(sent);
     Map<String, Integer> kinds = new TreeMap<>();
     int errors = 0;

@@ -1,12 +1,17 @@
 package dev.runway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.runway.common.events.ServiceProvisioned;
 import dev.runway.testing.TopicRecorder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 
 /** The platform's HTTP APIs, as a client sees them. */
 final class Api {
@@ -52,6 +57,23 @@ final class Api {
     assertThat(answer.statusCode()).as(template + ": " + answer.body()).isEqualTo(200);
     return dev.runway.testing.DocumentedShape.of(base)
         .undocumentedFields("GET", template, "200", answer.body());
+  }
+
+  /**
+   * Returns once every named service is provisioned, each by exactly one ServiceProvisioned
+   * (ce_id), and stays so for two seconds: a duplicate effect would show up as a second id.
+   */
+  static void awaitProvisionedOnce(TopicRecorder bus, List<String> names) {
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .until(() -> names.stream().allMatch(n -> !bus.ids(ServiceProvisioned.class, n).isEmpty()));
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                names.stream()
+                    .allMatch(n -> Set.copyOf(bus.ids(ServiceProvisioned.class, n)).size() == 1));
   }
 
   static String inventory(String... services) {

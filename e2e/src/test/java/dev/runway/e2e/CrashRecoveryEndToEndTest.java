@@ -54,19 +54,7 @@ class CrashRecoveryEndToEndTest {
         launcher.awaitRestart("provisioner", killed, Duration.ofMinutes(3));
 
         // Then every service is provisioned, each by exactly one event (ce_id), once requested
-        await()
-            .atMost(Duration.ofSeconds(120))
-            .until(
-                () ->
-                    names.stream().allMatch(n -> !bus.ids(ServiceProvisioned.class, n).isEmpty()));
-        await()
-            .during(Duration.ofSeconds(2))
-            .atMost(Duration.ofSeconds(5))
-            .until(
-                () ->
-                    names.stream()
-                        .allMatch(
-                            n -> Set.copyOf(bus.ids(ServiceProvisioned.class, n)).size() == 1));
+        Api.awaitProvisionedOnce(bus, names);
         assertThat(names)
             .allSatisfy(n -> assertThat(Set.copyOf(bus.ids(ServiceRequested.class, n))).hasSize(1));
       }

@@ -1,16 +1,13 @@
 package dev.runway.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import dev.runway.common.events.ServiceProvisioned;
 import dev.runway.common.events.ServiceRequested;
 import dev.runway.testing.TopicRecorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,17 +47,7 @@ class RelayCrashEndToEndTest {
       assertThat(hook).as("the hook fired once").doesNotExist();
 
       // Then every service is provisioned once, though its request was on the bus twice
-      await()
-          .atMost(Duration.ofSeconds(120))
-          .until(
-              () -> names.stream().allMatch(n -> !bus.ids(ServiceProvisioned.class, n).isEmpty()));
-      await()
-          .during(Duration.ofSeconds(2))
-          .atMost(Duration.ofSeconds(5))
-          .until(
-              () ->
-                  names.stream()
-                      .allMatch(n -> Set.copyOf(bus.ids(ServiceProvisioned.class, n)).size() == 1));
+      Api.awaitProvisionedOnce(bus, names);
       for (String name : names) {
         assertThat(bus.ids(ServiceRequested.class, name))
             .as("%s's request, published before the crash and again after it", name)

@@ -218,25 +218,6 @@ class GatewayRouterTest {
   }
 
   @Test
-  void shouldExposeMetricsThatPassPromtool() throws Exception {
-    // A HELP line with an escaped quote (system_cpu_usage's) made promtool refuse all of it; Netty
-    // left its series undescribed and the JVM binder abbreviates units (LintCleanMeters)
-    assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
-        .contains("# HELP system_cpu_usage");
-    dev.runway.testing.DebianTools.MetricsCheck check =
-        dev.runway.testing.DebianTools.checkMetricsAt("http://127.0.0.1:" + RestAssured.port);
-    assertThat(check.exit()).as(check.output()).isZero();
-  }
-
-  @Test
-  void shouldAnswerItsOwnApiAsDocumentedAndEveryErrorAsAProblem() throws Exception {
-    // With a route in the table, so the walk holds a real answer of /admin/routes to its schema.
-    deploy("contract", "europe-west1");
-    String base = "http://127.0.0.1:" + RestAssured.port;
-    assertThat(dev.runway.testing.ApiContract.walk(base, "no-token-needed")).isEmpty();
-  }
-
-  @Test
   void shouldAnswer404ForAServiceItDoesNotRoute() {
     given()
         .header("Host", "no-such-service.runway.localhost")

@@ -78,11 +78,17 @@ class WebhookSenderTest {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> WebhookReceiver.RECEIVED.containsAll(bodies));
-    Thread.sleep(2000); // a late duplicate would arrive within the scheduler's next passes
-    for (String body : bodies) {
-      assertThat(WebhookReceiver.RECEIVED.stream().filter(body::equals).count())
-          .as(body)
-          .isEqualTo(1);
-    }
+    // and stays so through the scheduler's next passes, when a late duplicate would arrive
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              for (String body : bodies) {
+                assertThat(WebhookReceiver.RECEIVED.stream().filter(body::equals).count())
+                    .as(body)
+                    .isEqualTo(1);
+              }
+            });
   }
 }
