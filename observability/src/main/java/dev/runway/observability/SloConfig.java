@@ -54,6 +54,13 @@ public interface SloConfig {
   @WithDefault("15s")
   Duration heartbeat();
 
+  /**
+   * How long the replica that judges holds its lease without renewing it (it renews at every
+   * evaluation). When it dies, another replica takes over this long after its last renewal.
+   */
+  @WithDefault("5s")
+  Duration judgeLease();
+
   /** How many timeline entries the dashboard shows per service. */
   @WithDefault("100")
   int timelineSize();

@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
 /**
  * The breaches open now, one per revision and SLI. A transition is written with its event in one
  * transaction (the row and the outbox), so {@link SloBreached} and {@link SloRecovered} go out once
- * per transition, across restarts too.
+ * per transition, across restarts and replicas too (the judge's lease fences it: {@link
+ * Leadership}).
  */
 @ApplicationScoped
 public class Breaches {
@@ -33,13 +34,17 @@ public class Breaches {
   private static final Logger LOG = Logger.getLogger(Breaches.class);
 
   private final Outbox outbox;
+  private final Leadership leadership;
   private final Map<String, BreachRow> open = new ConcurrentHashMap<>();
 
-  public Breaches(Outbox outbox) {
+  public Breaches(Outbox outbox, Leadership leadership) {
     this.outbox = outbox;
+    this.leadership = leadership;
   }
 
+  /** The breaches open now, as the database has them (at start, or on taking over the judging). */
   void load(List<BreachRow> rows) {
+    open.keySet().retainAll(rows.stream().map(row -> row.id).toList());
     rows.forEach(row -> open.put(row.id, row));
   }
 
@@ -89,7 +94,8 @@ public class Breaches {
             verdict.budgetRemaining(),
             finding.comparison().map(Comparison::evidence).orElse(null),
             now);
-    return Panache.withTransaction(() -> row.persist().chain(() -> outbox.add(event)))
+    return Panache.withTransaction(
+            () -> leadership.fence().chain(() -> row.persist()).chain(() -> outbox.add(event)))
         .invoke(
             () -> {
               open.put(row.id, row);
@@ -121,7 +127,11 @@ public class Breaches {
             verdict.budgetRemaining(),
             now);
     return Panache.withTransaction(
-            () -> BreachRow.deleteById(row.id).chain(() -> outbox.add(event)))
+            () ->
+                leadership
+                    .fence()
+                    .chain(() -> BreachRow.deleteById(row.id))
+                    .chain(() -> outbox.add(event)))
         .invoke(
             () -> {
               open.remove(row.id);

@@ -20,9 +20,11 @@ public class SliWindows implements TelemetryFeed.Sink {
   private final SliStore store;
   private final long displaySeconds;
   private final SloMetrics metrics;
+  private final Leadership leadership;
 
-  public SliWindows(SloConfig config, SloMetrics metrics) {
+  public SliWindows(SloConfig config, SloMetrics metrics, Leadership leadership) {
     this.metrics = metrics;
+    this.leadership = leadership;
     this.settings =
         new JudgeSettings(
             BurnRules.WORKBOOK,
@@ -71,8 +73,14 @@ public class SliWindows implements TelemetryFeed.Sink {
     store.add(stats);
   }
 
+  /**
+   * Only the replica that judges counts requests, so a dashboard's sum over replicas counts each
+   * request once.
+   */
   @Override
   public void counters(RequestStats stats) {
-    metrics.record(stats);
+    if (leadership.leading()) {
+      metrics.record(stats);
+    }
   }
 }

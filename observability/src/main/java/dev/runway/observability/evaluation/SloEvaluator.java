@@ -33,7 +33,8 @@ import org.jboss.logging.Logger;
  * as metrics, turns a change of breach state into SloBreached or SloRecovered, and a change of
  * overall status into SloStatusChanged. It starts judging only after the windows are rebuilt from
  * the topic and the open breaches are loaded, so a restart never announces a breach twice or misses
- * one.
+ * one. With replicas, every one judges and only the holder of the judge's lease writes ({@link
+ * Leadership}).
  */
 @ApplicationScoped
 public class SloEvaluator {
@@ -48,6 +49,7 @@ public class SloEvaluator {
   private final SloMetrics metrics;
   private final StateLoader loader;
   private final EvidenceWindows evidence;
+  private final Leadership leadership;
   private final String bootstrapServers;
   private final Clock clock = Clock.systemUTC();
   private TelemetryFeed feed;
@@ -62,6 +64,7 @@ public class SloEvaluator {
       SloMetrics metrics,
       StateLoader loader,
       EvidenceWindows evidence,
+      Leadership leadership,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
     this.windows = windows;
     this.topology = topology;
@@ -71,10 +74,17 @@ public class SloEvaluator {
     this.metrics = metrics;
     this.loader = loader;
     this.evidence = evidence;
+    this.leadership = leadership;
     this.bootstrapServers = bootstrapServers;
   }
 
   void onStart(@Observes StartupEvent event) {
+    // Before the feed replays: the replica that will judge counts the requests not yet counted.
+    try {
+      VertxContextSupport.subscribeAndAwait(() -> leadership.renew());
+    } catch (Throwable failure) {
+      LOG.warnf("Could not ask for the judge's lease at start: %s", failure.toString());
+    }
     feed =
         new TelemetryFeed(
             bootstrapServers, "observability-telemetry", windows, windows.replay(), clock);
@@ -107,7 +117,52 @@ public class SloEvaluator {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = NotReady.class)
   Uni<Void> evaluate() {
-    Instant now = clock.instant();
+    return leadership
+        .renew()
+        .call(turn -> turn.began() ? takeOver() : Uni.createFrom().voidItem())
+        .call(
+            turn ->
+                loader
+                    .refreshTopology()
+                    .onFailure()
+                    .invoke(
+                        failure ->
+                            LOG.debugf("Judging on the topology read last: %s", failure.toString()))
+                    .onFailure()
+                    .recoverWithNull())
+        .chain(turn -> judgeAll(clock.instant(), turn.leading()))
+        .onFailure(Leadership.NotLeading.class)
+        .invoke(failure -> LOG.info(failure.getMessage()))
+        .onFailure(f -> !(f instanceof Leadership.NotLeading))
+        .invoke(
+            failure ->
+                LOG.warnf(
+                    "Could not record an SLO transition (next evaluation retries): %s",
+                    failure.getMessage()))
+        .onFailure()
+        .recoverWithNull();
+  }
+
+  /**
+   * A replica that begins to judge starts from the database's open breaches (another replica may
+   * have opened or closed some) and announces every status again.
+   */
+  private Uni<Void> takeOver() {
+    return loader
+        .openBreaches()
+        .invoke(
+            open -> {
+              breaches.load(open);
+              statusChanges.forgetAll();
+            })
+        .replaceWithVoid();
+  }
+
+  /**
+   * Judges every series; only the replica that holds the lease writes what changed, the others keep
+   * their verdicts and metrics current for their API and a quick take-over.
+   */
+  private Uni<Void> judgeAll(Instant now, boolean leading) {
     long nowSecond = SliWindows.settledSecond(now);
     Uni<Void> transitions = Uni.createFrom().voidItem();
     Map<SeriesKey, SeriesWindows> all = windows.store().series();
@@ -128,25 +183,22 @@ public class SloEvaluator {
             judge(entry.getValue(), sli, objective, stableRevision, stableWindows, span, nowSecond);
         judged.put(sli, verdict);
         metrics.verdict(key, verdict);
-        transitions = transitions.chain(() -> transition(key, verdict, objective, now));
+        if (leading) {
+          transitions = transitions.chain(() -> transition(key, verdict, objective, now));
+        }
       }
       verdicts.put(key, judged);
-      transitions = transitions.chain(() -> statusChanges.judged(key, judged, span.window(), now));
+      if (leading) {
+        transitions =
+            transitions.chain(() -> statusChanges.judged(key, judged, span.window(), now));
+      }
     }
     windows.store().prune(nowSecond);
     java.util.Set<SeriesKey> kept = windows.store().series().keySet();
     all.keySet().stream().filter(k -> !kept.contains(k)).forEach(metrics::forget);
     verdicts.retain(kept);
     statusChanges.retain(kept);
-    return transitions
-        .onFailure()
-        .invoke(
-            failure ->
-                LOG.warnf(
-                    "Could not record an SLO transition (next evaluation retries): %s",
-                    failure.getMessage()))
-        .onFailure()
-        .recoverWithNull();
+    return transitions;
   }
 
   private SliVerdict judge(

@@ -42,8 +42,11 @@ public class StatusChanges {
   private final Duration heartbeat;
   private final Map<SeriesKey, Announced> last = new ConcurrentHashMap<>();
 
-  public StatusChanges(Outbox outbox, SloConfig config) {
+  private final Leadership leadership;
+
+  public StatusChanges(Outbox outbox, SloConfig config, Leadership leadership) {
     this.outbox = outbox;
+    this.leadership = leadership;
     this.heartbeat =
         Duration.ofSeconds(new TimeScale(config.timeScale()).seconds(config.heartbeat()));
   }
@@ -85,7 +88,7 @@ public class StatusChanges {
             window.start(),
             window.end(),
             requests);
-    return Panache.withTransaction(() -> outbox.add(event))
+    return Panache.withTransaction(() -> leadership.fence().chain(() -> outbox.add(event)))
         .invoke(
             () -> {
               last.put(key, new Announced(status, now));
@@ -94,6 +97,11 @@ public class StatusChanges {
                   key.service(), key.environment(), key.revision(), key.region(), before, status);
             })
         .replaceWithVoid();
+  }
+
+  /** Forgets what was announced: a replica that takes over the judging announces every status. */
+  void forgetAll() {
+    last.clear();
   }
 
   void retain(Set<SeriesKey> keys) {

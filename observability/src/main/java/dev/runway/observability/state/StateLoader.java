@@ -38,4 +38,25 @@ public class StateLoader {
                     })
                 .chain(() -> BreachRow.<BreachRow>listAll()));
   }
+
+  /**
+   * Reads the topology again, for what other replicas' consumers wrote; the judge does it before
+   * every evaluation.
+   */
+  public Uni<Void> refreshTopology() {
+    long readAt = System.nanoTime();
+    return Panache.withSession(
+        () ->
+            ObjectiveRow.<ObjectiveRow>listAll()
+                .chain(
+                    objectives ->
+                        RegionRevisionRow.<RegionRevisionRow>listAll()
+                            .invoke(revisions -> topology.refresh(objectives, revisions, readAt)))
+                .replaceWithVoid());
+  }
+
+  /** The breaches open now, for a replica that takes over the judging. */
+  public Uni<List<BreachRow>> openBreaches() {
+    return Panache.withSession(() -> BreachRow.<BreachRow>listAll());
+  }
 }

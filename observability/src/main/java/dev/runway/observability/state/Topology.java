@@ -3,9 +3,11 @@ package dev.runway.observability.state;
 import dev.runway.common.manifest.Environment;
 import dev.runway.observability.slo.Objective;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,25 +35,72 @@ public class Topology {
   public record Share(
       String revision, OffsetDateTime firstSeen, int weight, OffsetDateTime weightSince) {}
 
+  /**
+   * How long a key this replica changed itself is kept against a snapshot of the database: its
+   * consumer changes the view before its transaction commits, so a snapshot read in between does
+   * not hold the change yet.
+   */
+  private static final long OWN_CHANGE_NANOS = Duration.ofSeconds(10).toNanos();
+
   private final Map<Target, ObjectiveRow> objectives = new ConcurrentHashMap<>();
   private final Map<String, RegionRevisionRow> revisions = new ConcurrentHashMap<>();
+  private final Map<Object, Long> changedHere = new ConcurrentHashMap<>();
 
   public void put(ObjectiveRow row) {
-    objectives.put(new Target(row.service, row.environment), detach(row));
+    Target target = new Target(row.service, row.environment);
+    objectives.put(target, detach(row));
+    changedHere.put(target, System.nanoTime());
   }
 
   public void put(RegionRevisionRow row) {
     revisions.put(row.id, detach(row));
+    changedHere.put(row.id, System.nanoTime());
   }
 
   public void removeRegion(String service, Environment environment, String region) {
     revisions
         .values()
         .removeIf(
-            r ->
-                r.service.equals(service)
-                    && r.environment.equals(environment)
-                    && r.region.equals(region));
+            r -> {
+              boolean gone =
+                  r.service.equals(service)
+                      && r.environment.equals(environment)
+                      && r.region.equals(region);
+              if (gone) {
+                changedHere.put(r.id, System.nanoTime());
+              }
+              return gone;
+            });
+  }
+
+  /**
+   * Brings the view up to the database, read when {@code readAt} ({@link System#nanoTime()}) was:
+   * with replicas, another one's consumers write some of the facts. What this replica changed
+   * itself shortly before the read keeps its own state, since the read may predate its commit.
+   */
+  public void refresh(
+      List<ObjectiveRow> objectiveRows, List<RegionRevisionRow> revisionRows, long readAt) {
+    Map<Target, ObjectiveRow> stored = new HashMap<>();
+    objectiveRows.forEach(row -> stored.put(new Target(row.service, row.environment), row));
+    Map<String, RegionRevisionRow> storedRevisions = new HashMap<>();
+    revisionRows.forEach(row -> storedRevisions.put(row.id, row));
+    changedHere.values().removeIf(at -> readAt - at > OWN_CHANGE_NANOS);
+    objectives.keySet().removeIf(k -> !stored.containsKey(k) && !changedHere.containsKey(k));
+    stored.forEach(
+        (k, row) -> {
+          if (!changedHere.containsKey(k)) {
+            objectives.put(k, detach(row));
+          }
+        });
+    revisions
+        .keySet()
+        .removeIf(k -> !storedRevisions.containsKey(k) && !changedHere.containsKey(k));
+    storedRevisions.forEach(
+        (k, row) -> {
+          if (!changedHere.containsKey(k)) {
+            revisions.put(k, detach(row));
+          }
+        });
   }
 
   public Objective objective(String service, Environment environment) {
