@@ -8,6 +8,7 @@ import dev.runway.cli.deploy.StatusCommand;
 import dev.runway.cli.events.EventsCommand;
 import dev.runway.cli.inventory.InventoryCommand;
 import dev.runway.cli.platform.DownCommand;
+import dev.runway.cli.platform.ReplicaCommand;
 import dev.runway.cli.platform.UpCommand;
 import dev.runway.cli.rollout.RolloutCommands;
 import dev.runway.cli.services.ServicesCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
     description = "Operate Runway: inventory, manifests, status, rollouts, events.",
     subcommands = {
       UpCommand.class,
+      ReplicaCommand.class,
       DownCommand.class,
       DemoCommand.class,
       EventsCommand.class,

@@ -239,16 +239,10 @@ public final class LocalPlatform implements AutoCloseable {
 
   private void startService(PlatformService service) throws IOException {
     say("starting " + service.id() + " on 127.0.0.1:" + layout.port(service));
-    List<String> command = new ArrayList<>(List.of(ProcessLauncher.java(), "-Xmx256m"));
-    if (service.quickCompilerOnly()) {
-      command.add("-XX:TieredStopAtLevel=1");
-    }
-    String options = environment.getOrDefault(service.javaOptionsVariable(), "").trim();
-    if (!options.isEmpty()) {
-      command.addAll(List.of(options.split("\\s+")));
-    }
-    command.addAll(List.of("-jar", layout.serviceJar(service).toString()));
-    track(launcher.start(service.id(), command, serviceEnvironment(service)));
+    ServiceLaunch launch = new ServiceLaunch(layout, environment, datasource, token);
+    track(
+        launcher.start(
+            service.id(), launch.command(service), launch.environment(layout.port(service))));
   }
 
   private void awaitService(PlatformService service) throws PlatformFailure, InterruptedException {
@@ -260,27 +254,6 @@ public final class LocalPlatform implements AutoCloseable {
       throw new PlatformFailure(service.id() + " was stopped while starting");
     }
     Readiness.await(child, SERVICE_READY, () -> Readiness.ready(layout.port(service)));
-  }
-
-  private Map<String, String> serviceEnvironment(PlatformService service) {
-    Map<String, String> env = new HashMap<>(datasource.environment());
-    env.put("KAFKA_BOOTSTRAP_SERVERS", layout.kafka());
-    env.put("RUNWAY_AUTH_TOKEN", token);
-    env.put("RUNWAY_PROVISIONER_TERRAFORM_DIR", layout.home().resolve("terraform").toString());
-    env.put("RUNWAY_RECONCILER_LOCAL_STATE_DIR", layout.runtime().toString());
-    env.put(
-        "RUNWAY_RECONCILER_LOCAL_DEFAULT_COMMAND",
-        String.join(
-            ",",
-            ProcessLauncher.java(),
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC",
-            "-Xss256k",
-            "-Xmx32m",
-            "-jar",
-            layout.revisionJar().toString()));
-    env.put("QUARKUS_HTTP_PORT", String.valueOf(layout.port(service)));
-    return env;
   }
 
   private synchronized ProcessLauncher.Child track(ProcessLauncher.Child child) {

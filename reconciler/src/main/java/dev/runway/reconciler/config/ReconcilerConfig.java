@@ -30,6 +30,21 @@ public interface ReconcilerConfig {
   @WithDefault("10m")
   Duration failedRetryMax();
 
+  /**
+   * How long a replica is taken for alive after its last heartbeat (one a second): a region it was
+   * deploying is driven again by another replica, or by its own restart, once this has passed since
+   * the replica was killed. A replica that stops cleanly hands its regions over at once.
+   */
+  @WithDefault("5s")
+  Duration replicaLease();
+
+  /**
+   * How often deploying regions whose replica is gone are looked for; a cheap query, so much more
+   * often than the drift interval.
+   */
+  @WithDefault("2s")
+  Duration orphanCheck();
+
   /** How many regions are deployed at once, across all services. */
   @WithDefault("32")
   int parallelism();

@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
  * the deployment's last region, also DeploymentCompleted. The deployment row is locked first, so
  * regions ending at the same moment see each other and exactly one of them completes it. An outcome
  * for a region that has since moved on (a newer deployment, or already ended) is dropped, so
- * re-driving a region after a restart never reports it twice.
+ * re-driving a region after a restart never reports it twice; so is one from a replica that no
+ * longer drives the region (it was frozen past its heartbeat, and another took the region over).
  */
 @ApplicationScoped
 public class DeploymentProgress {
@@ -34,9 +35,11 @@ public class DeploymentProgress {
   private static final Logger LOG = Logger.getLogger(DeploymentProgress.class);
 
   private final Outbox outbox;
+  private final Replicas replicas;
 
-  public DeploymentProgress(Outbox outbox) {
+  public DeploymentProgress(Outbox outbox, Replicas replicas) {
     this.outbox = outbox;
+    this.replicas = replicas;
   }
 
   Uni<Void> regionEnded(RegionOutcome outcome, Context trace) {
@@ -51,7 +54,8 @@ public class DeploymentProgress {
                           if (deployment == null
                               || state == null
                               || !request.deploymentId().equals(state.deploymentId)
-                              || state.status != RegionStatus.DEPLOYING) {
+                              || state.status != RegionStatus.DEPLOYING
+                              || !replicas.me().equals(state.driver)) {
                             LOG.debugf(
                                 "Dropping stale outcome for %s in %s",
                                 request.revision().name(), request.region());

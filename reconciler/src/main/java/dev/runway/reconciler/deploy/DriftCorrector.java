@@ -7,6 +7,7 @@ import dev.runway.reconciler.runtime.RegionRuntime;
 import dev.runway.reconciler.state.DeploymentRecord;
 import dev.runway.reconciler.state.RegionState;
 import dev.runway.reconciler.state.RevisionRecord;
+import dev.runway.service.lease.Leases;
 import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
@@ -17,6 +18,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -28,22 +30,29 @@ import org.jboss.logging.Logger;
  * Re-reads actual state and re-converges, every {@code runway.reconciler.drift-interval} and
  * shortly after start: a region left deploying by a crash is driven again (the runtime adopts what
  * already runs), a ready region whose revision died is redeployed and reported, and a failed region
- * is tried again once its backoff ({@link FailedRetry}) has passed.
+ * is tried again once its backoff ({@link FailedRetry}) has passed. With replicas, one corrects at
+ * a time (a lease); a region deploying on another live replica is left to it ({@link Replicas}).
  */
 @ApplicationScoped
 public class DriftCorrector {
 
   private static final Logger LOG = Logger.getLogger(DriftCorrector.class);
+  static final String LEASE = "drift-corrector";
 
   private final RegionRuntime runtime;
   private final RegionDeployer deployer;
   private final FailedRetry retry;
   private final CrashLoop crashLoop;
+  private final Leases leases;
+  private final Duration interval;
   private volatile boolean stopping;
 
-  public DriftCorrector(RegionRuntime runtime, RegionDeployer deployer, ReconcilerConfig config) {
+  public DriftCorrector(
+      RegionRuntime runtime, RegionDeployer deployer, Leases leases, ReconcilerConfig config) {
     this.runtime = runtime;
     this.deployer = deployer;
+    this.leases = leases;
+    this.interval = config.driftInterval();
     this.retry = new FailedRetry(config.failedRetry(), config.failedRetryMax());
     this.crashLoop = new CrashLoop(retry, config.failedRetryMax());
   }
@@ -69,7 +78,23 @@ public class DriftCorrector {
     stopping = true;
   }
 
+  /** Gives the drift lease up on a clean stop, so another replica corrects at its next pass. */
+  void release(@Observes ShutdownEvent event) {
+    try {
+      VertxContextSupport.subscribeAndAwait(
+          () -> Panache.withTransaction(() -> leases.release(LEASE)));
+    } catch (Throwable e) {
+      LOG.debugf("Could not give the drift lease up; it expires by itself: %s", e.toString());
+    }
+  }
+
   private void correctOnce() throws Throwable {
+    // One replica corrects at a time; the lease outlives a pass, so the same one goes on.
+    if (!VertxContextSupport.subscribeAndAwait(
+        () -> Panache.withTransaction(() -> leases.acquire(LEASE, interval.multipliedBy(2))))) {
+      LOG.debug("Another reconciler replica corrects drift now");
+      return;
+    }
     List<RegionState> states =
         VertxContextSupport.subscribeAndAwait(
             () ->

@@ -28,8 +28,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Carries out region work concurrently: every region is its own task on a bounded pool, so one slow
- * region never holds the others back. A region already being worked on is not started twice. The
- * runtime calls are idempotent, so a region re-driven after a restart adopts what already runs.
+ * region never holds the others back. A region already being worked on is not started twice, here
+ * or by another replica ({@link Replicas#claim}). The runtime calls are idempotent, so a region
+ * re-driven after a restart adopts what already runs.
  */
 @ApplicationScoped
 public class RegionDeployer {
@@ -38,14 +39,19 @@ public class RegionDeployer {
 
   private final RegionRuntime runtime;
   private final DeploymentProgress progress;
+  private final Replicas replicas;
   private final ExecutorService pool;
   private final boolean guarded;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
   public RegionDeployer(
-      RegionRuntime runtime, DeploymentProgress progress, ReconcilerConfig config) {
+      RegionRuntime runtime,
+      DeploymentProgress progress,
+      Replicas replicas,
+      ReconcilerConfig config) {
     this.runtime = runtime;
     this.progress = progress;
+    this.replicas = replicas;
     this.guarded = config.guardedRollouts();
     this.pool =
         Executors.newFixedThreadPool(
@@ -89,6 +95,9 @@ public class RegionDeployer {
 
   private void carryOut(RegionWork request, Context trace, String key) {
     try {
+      if (!claimed(request)) {
+        return;
+      }
       RegionOutcome outcome = work(request);
       VertxContextSupport.subscribeAndAwait(
           () -> Panache.withTransaction(() -> progress.regionEnded(outcome, trace)));
@@ -101,6 +110,27 @@ public class RegionDeployer {
     } finally {
       inFlight.remove(key);
     }
+  }
+
+  /**
+   * Whether this replica is to carry the work out: not when another live replica drives the region,
+   * nor when the claim cannot be written (the orphan check tries again).
+   */
+  private boolean claimed(RegionWork request) {
+    try {
+      if (VertxContextSupport.subscribeAndAwait(
+          () -> Panache.withTransaction(() -> replicas.claim(request)))) {
+        return true;
+      }
+      LOG.debugf(
+          "%s in %s is driven by another replica, or has moved on",
+          request.revision().name(), request.region());
+    } catch (Throwable e) {
+      LOG.warnf(
+          "Could not claim %s in %s (%s); the orphan check drives it again",
+          request.revision().name(), request.region(), e.toString());
+    }
+    return false;
   }
 
   private RegionOutcome work(RegionWork request) {

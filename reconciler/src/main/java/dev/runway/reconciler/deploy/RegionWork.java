@@ -52,28 +52,29 @@ record RegionWork(
 
   /** Every region of {@code service} in {@code environment} still deploying; in a session. */
   static Uni<List<RegionWork>> pending(String service, Environment environment) {
-    return RegionState.of(service, environment)
-        .chain(
-            states -> {
-              Uni<List<RegionWork>> all = Uni.createFrom().item(new ArrayList<>());
-              for (RegionState state : states) {
-                if (state.status != RegionStatus.DEPLOYING) {
-                  continue;
-                }
-                all =
-                    all.chain(
-                        list ->
-                            RevisionRecord.<RevisionRecord>findById(state.revision)
-                                .map(
-                                    record -> {
-                                      RegionWork work = of(state, record);
-                                      if (work != null) {
-                                        list.add(work);
-                                      }
-                                      return list;
-                                    }));
-              }
-              return all;
-            });
+    return RegionState.of(service, environment).chain(RegionWork::of);
+  }
+
+  /** The work of those of {@code states} still deploying, with their revisions; in a session. */
+  static Uni<List<RegionWork>> of(List<RegionState> states) {
+    Uni<List<RegionWork>> all = Uni.createFrom().item(new ArrayList<>());
+    for (RegionState state : states) {
+      if (state.status != RegionStatus.DEPLOYING) {
+        continue;
+      }
+      all =
+          all.chain(
+              list ->
+                  RevisionRecord.<RevisionRecord>findById(state.revision)
+                      .map(
+                          record -> {
+                            RegionWork work = of(state, record);
+                            if (work != null) {
+                              list.add(work);
+                            }
+                            return list;
+                          }));
+    }
+    return all;
   }
 }

@@ -70,6 +70,9 @@ public class RegionState extends PanacheEntityBase {
   @Column(name = "restarted_at")
   public OffsetDateTime restartedAt;
 
+  /** The replica carrying out the region's work while it deploys; null until one claims it. */
+  public String driver;
+
   public static String id(String service, Environment environment, String region) {
     return service + "/" + environment + "/" + region;
   }
@@ -132,6 +135,7 @@ public class RegionState extends PanacheEntityBase {
     this.deploymentId = deploymentId;
     this.reason = null;
     this.status = RegionStatus.DEPLOYING;
+    this.driver = null;
     this.updatedAt = OffsetDateTime.now();
   }
 

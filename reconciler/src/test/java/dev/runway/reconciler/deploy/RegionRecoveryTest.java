@@ -57,6 +57,8 @@ class RegionRecoveryTest {
 
   @Inject RolloutOrders orders;
 
+  @Inject OrphanedRegions orphans;
+
   @BeforeAll
   static void connect() {
     bus = ReconcilerBus.open();
@@ -69,7 +71,8 @@ class RegionRecoveryTest {
 
   @AfterEach
   void stopProcesses() {
-    for (String service : List.of("partial-service", "order-service", "crash-service")) {
+    for (String service :
+        List.of("partial-service", "order-service", "crash-service", "replica-service")) {
       for (String region : ManifestApi.REGIONS) {
         runtime.remove(new Placement(service, Environment.STAGING, region));
       }
@@ -152,10 +155,13 @@ class RegionRecoveryTest {
 
   @Test
   void shouldRestartARevisionThatKeepsDyingAndCountItsRestarts() throws Throwable {
-    // Each start serves for two seconds and dies, as a revision with a leak or a bad dependency
+    // Each start serves for two seconds once it answers on its port, and dies, as a revision with
+    // a leak or a bad dependency does (from its readiness on, so a slow start on a loaded machine
+    // is not a failed deployment instead)
     String command =
-        "  local:\n    command: [sh, -c, 'java -Xmx32m -jar"
-            + " ../examples/hello-service/target/hello-service.jar & sleep 2; kill $!']\n";
+        "  local:\n    command: [bash, -c, 'java -Xmx32m -jar"
+            + " ../examples/hello-service/target/hello-service.jar & until (exec 3<>/dev/tcp/127.0.0.1/$PORT)"
+            + " 2>/dev/null; do sleep 0.2; done; sleep 2; kill $!']\n";
     postOnceProvisioned("crash-service", manifest("crash-service", command), Map.of())
         .then()
         .statusCode(202);
@@ -179,6 +185,76 @@ class RegionRecoveryTest {
                       .path("environments[0].regions.restarts");
               return restarts.stream().allMatch(r -> r >= 2);
             });
+  }
+
+  @Test
+  void aRegionDeployingOnAnotherLiveReplicaIsLeftToItAndTakenOverOnceItsHeartbeatStops()
+      throws Throwable {
+    postOnceProvisioned("replica-service", manifest("replica-service", ""), Map.of())
+        .then()
+        .statusCode(202);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> !events(DeploymentCompleted.class, "replica-service").isEmpty());
+    long deployedBefore = deployedIn("replica-service", "us-east1");
+
+    // Another replica, alive (its heartbeat an hour ahead), is deploying us-east1 again
+    sql(
+        "insert into reconciler.lease (name, holder, expires_at) values"
+            + " ('reconciler-replica/replica-b', 'replica-b', clock_timestamp() + interval '1 hour')");
+    sql(
+        "update reconciler.region_state set status = 'DEPLOYING', driver = 'replica-b'"
+            + " where id = 'replica-service/staging/us-east1'");
+
+    // This replica leaves it alone, by the orphan check and by drift correction alike
+    orphans.redrive();
+    correctDrift();
+    Thread.sleep(2_000);
+    assertThat(regionStatus("replica-service", "us-east1")).isEqualTo("DEPLOYING");
+    assertThat(deployedIn("replica-service", "us-east1")).isEqualTo(deployedBefore);
+
+    // The other replica's heartbeat stops: the orphan check takes the region over and ends it
+    sql(
+        "update reconciler.lease set expires_at = clock_timestamp()"
+            + " where name = 'reconciler-replica/replica-b'");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              orphans.redrive();
+              return "READY".equals(regionStatus("replica-service", "us-east1"));
+            });
+    assertThat(deployedIn("replica-service", "us-east1")).isEqualTo(deployedBefore + 1);
+  }
+
+  private static long deployedIn(String service, String region) {
+    return events(RegionDeployed.class, service).stream()
+        .filter(e -> ((RegionDeployed) e.envelope().data()).region().equals(region))
+        .count();
+  }
+
+  private static String regionStatus(String service, String region) throws Exception {
+    try {
+      return VertxContextSupport.subscribeAndAwait(
+          () ->
+              Panache.withSession(
+                  () ->
+                      RegionState.<RegionState>findById(service + "/staging/" + region)
+                          .map(state -> state.status.name())));
+    } catch (Exception e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void sql(String statement) {
+    inTransaction(
+        () ->
+            Panache.getSession()
+                .chain(session -> session.createNativeQuery(statement).executeUpdate())
+                .replaceWithVoid());
   }
 
   @Test
