@@ -104,6 +104,47 @@ final class Launcher {
   }
 
   /**
+   * Starts {@code ./runway replica <service>} for each service, side by side, each on a free port
+   * beside the running platform, and returns them once all are ready; destroying a returned process
+   * stops its replica.
+   */
+  List<Process> replicas(List<String> services, Duration timeout)
+      throws IOException, InterruptedException {
+    List<Process> started = new java.util.ArrayList<>();
+    Map<Process, Path> logs = new HashMap<>();
+    for (String service : services) {
+      Path log = home.resolve("replica-" + service + ".log");
+      Files.deleteIfExists(log);
+      ProcessBuilder builder =
+          new ProcessBuilder("./runway", "replica", service, "--port", String.valueOf(freePort()))
+              .directory(root.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      builder.environment().putAll(env);
+      Process process = builder.start();
+      started.add(process);
+      logs.put(process, log);
+    }
+    org.awaitility.Awaitility.await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              for (Process process : started) {
+                String log = Files.readString(logs.get(process));
+                if (!process.isAlive()) {
+                  throw new AssertionError("./runway replica exited early:\n" + log);
+                }
+                if (!log.contains("is up on")) {
+                  return false;
+                }
+              }
+              return true;
+            });
+    return started;
+  }
+
+  /**
    * Kills one of the platform's services (SIGKILL) and returns once {@code ./runway up}, its
    * supervisor, has started it again and it is ready.
    */

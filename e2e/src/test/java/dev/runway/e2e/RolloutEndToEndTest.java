@@ -15,6 +15,7 @@ import dev.runway.common.events.RolloutStarted;
 import dev.runway.common.events.Severity;
 import dev.runway.common.events.Sli;
 import dev.runway.common.events.SloBreached;
+import dev.runway.common.events.Topics;
 import dev.runway.common.events.TrafficShiftRequested;
 import dev.runway.common.events.TrafficShifted;
 import dev.runway.common.events.WindowEvidence;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A healthy revision rolled out by the guard across a guard crash, promoted to production, and an
- * operator's rollback there that a duplicate and a late breach do not disturb; every service its
+ * A healthy revision rolled out by the guard with two replicas of every control-plane service, the
+ * first replica of each killed (SIGKILL) in the middle of the rollout; promoted to production; and
+ * an operator's rollback there that a duplicate and a late breach do not disturb. Every service its
  * own process on real Kafka and PostgreSQL, traffic through the gateway.
  */
 @ExtendWith(SharedPlatform.class)
@@ -43,15 +45,20 @@ class RolloutEndToEndTest {
 
   private static final String V2 = SERVICE + "-staging-00002";
   private static final String PROD_V2 = SERVICE + "-production-00002";
+  private static final List<String> CONTROL_PLANE =
+      List.of("provisioner", "reconciler", "observability", "rollout-guard");
 
   @Test
-  void aHealthyRolloutSurvivesAGuardCrashIsPromotedAndAnOperatorRollbackHolds(Launcher launcher)
-      throws Exception {
+  void aHealthyRolloutSurvivesLosingAReplicaOfEveryServiceIsPromotedAndAnOperatorRollbackHolds(
+      Launcher launcher) throws Exception {
     // Given the platform judging fifty times faster than real time, the example service running v1
     // in staging and production, and steady traffic to staging from clients near each region
     Process traffic = null;
+    List<Process> replicas = List.of();
     ExampleService example = new ExampleService(launcher, SERVICE);
     try (TopicRecorder bus = TopicRecorder.everything(launcher.kafka())) {
+      // and a second replica of every control-plane service beside the platform's own
+      replicas = launcher.replicas(CONTROL_PLANE, Duration.ofMinutes(3));
       Api.provision(launcher, bus, Api.inventory(SERVICE), SERVICE);
       example.applyFirst(example.manifest("runway-staging.yml"), "staging");
       // (production's first v1 goes past the change lock, staging's rollout of v1 being the
@@ -83,14 +90,22 @@ class RolloutEndToEndTest {
           example.manifest(
               "runway-staging-v2.yml", "HELLO_ERROR_RATE: \"0.15\"", "HELLO_ERROR_RATE: \"0\""),
           "staging");
-      // and the guard is killed (SIGKILL) once the first step took effect, and restarted alone
+      // and the first replica of every service is killed (SIGKILL) once the first step took
+      // effect (the supervisor starts each again)
       await().atMost(Duration.ofSeconds(120)).until(() -> weightOfV2(bus) > 0);
-      launcher.killAndAwaitRestart("rollout-guard", Duration.ofMinutes(3));
+      Map<String, Long> killed = new HashMap<>();
+      for (String service : CONTROL_PLANE) {
+        killed.put(service, launcher.pid(service));
+      }
+      killed
+          .values()
+          .forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
 
-      // Then the rollout resumes where it was and finishes: every region at 100% on v2
+      // Then the second replicas carry the rollout on and it finishes: every region at 100% on v2
       JsonNode rollout =
           await()
-              .atMost(Duration.ofSeconds(180))
+              .atMost(Duration.ofSeconds(240))
+              .ignoreExceptions()
               .until(
                   () -> example.rollout(V2),
                   r -> r != null && "SUCCEEDED".equals(r.path("status").asText()));
@@ -102,6 +117,11 @@ class RolloutEndToEndTest {
           .filteredOn(r -> r.revision().equals(V2))
           .as("one rollout of v2, not a second one after the crash")
           .hasSize(1);
+      assertThat(example.distinct(bus, RegionDeployed.class))
+          .filteredOn(d -> d.revision().equals(V2))
+          .as("one deployment of v2 per region")
+          .extracting(RegionDeployed::region)
+          .containsExactlyInAnyOrder("europe-west1", "us-east1", "us-west1");
       // each region went 25 -> 50 -> 100, never back (a step whose answer was lost across the
       // crash may be asked again at the same share)
       Map<String, Integer> last = new HashMap<>();
@@ -117,6 +137,13 @@ class RolloutEndToEndTest {
               Map.entry("us-east1", 100),
               Map.entry("us-west1", 100));
       assertThat(bus.of(RollbackRequested.class, SERVICE)).as("no rollback").isEmpty();
+      assertThat(bus.all())
+          .filteredOn(r -> r.topic().equals(Topics.DEAD_LETTER))
+          .as("nothing dead-lettered")
+          .isEmpty();
+      for (Map.Entry<String, Long> first : killed.entrySet()) {
+        launcher.awaitRestart(first.getKey(), first.getValue(), Duration.ofMinutes(3));
+      }
 
       // And runwayctl status shows it as the services answer it, in the fields their documents
       // name (so the CLI and the documents read one shape)
@@ -206,6 +233,10 @@ class RolloutEndToEndTest {
       if (traffic != null) {
         traffic.destroy();
         traffic.waitFor();
+      }
+      replicas.forEach(Process::destroy);
+      for (Process replica : replicas) {
+        replica.waitFor();
       }
     }
   }

@@ -119,6 +119,9 @@ public final class LocalPlatform implements AutoCloseable {
   public int supervise() throws InterruptedException {
     while (!stopped.isDone()) {
       awaitAnExitOrStop();
+      // Every service that died is started again before any is awaited: several dying at once
+      // (a host's hiccup, an operator's kill) come back side by side, not one after the other.
+      List<PlatformService> restarted = new ArrayList<>();
       for (Map.Entry<String, ProcessLauncher.Child> entry : snapshot().entrySet()) {
         if (stopped.isDone() || entry.getValue().process().isAlive()) {
           continue;
@@ -142,9 +145,16 @@ public final class LocalPlatform implements AutoCloseable {
                 + ")");
         try {
           startService(service.get());
-          awaitService(service.get());
-          say(entry.getKey() + " is back");
-        } catch (PlatformFailure | IOException e) {
+          restarted.add(service.get());
+        } catch (IOException e) {
+          say(e.getMessage());
+        }
+      }
+      for (PlatformService service : restarted) {
+        try {
+          awaitService(service);
+          say(service.id() + " is back");
+        } catch (PlatformFailure e) {
           say(e.getMessage());
         }
       }
