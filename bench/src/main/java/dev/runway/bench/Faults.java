@@ -12,8 +12,11 @@ import java.util.List;
  * directory (PostgreSQL's postmaster: under its data directory). {@code kill-<service>} is a
  * SIGKILL of that control-plane service (the supervisor starts it again); {@code
  * freeze-<process>-<seconds>} stops that process and all its children with SIGSTOP and resumes them
- * with SIGCONT, as a hung broker or database would look to its clients; {@code relay-<schema>}
- * makes that service halt between publishing its next outbox batch and marking it sent.
+ * with SIGCONT, as a hung broker or database would look to its clients; {@code
+ * restart-postgres-<seconds>} stops PostgreSQL (a fast shutdown, which disconnects every client)
+ * and starts it again on the same data directory that many seconds later, as a database restart or
+ * failover looks to its clients; {@code relay-<schema>} makes that service halt between publishing
+ * its next outbox batch and marking it sent.
  */
 final class Faults {
 
@@ -31,6 +34,11 @@ final class Faults {
     }
     if (scenario.startsWith("kill-")) {
       return "`kill -9` of the " + scenario.substring(5) + " mid fan-out";
+    }
+    if (scenario.startsWith("restart-postgres-")) {
+      return "postgres stopped and started again "
+          + scenario.substring("restart-postgres-".length())
+          + " s later mid fan-out";
     }
     String[] parts = scenario.split("-");
     return parts[1] + " frozen (SIGSTOP) for " + parts[2] + " s mid fan-out";
@@ -51,20 +59,13 @@ final class Faults {
       java.nio.file.Files.writeString(hook(scenario), "");
       return;
     }
+    if (scenario.startsWith("restart-postgres-")) {
+      restartPostgres(Long.parseLong(scenario.substring("restart-postgres-".length())));
+      return;
+    }
     String[] parts = scenario.split("-");
     List<ProcessHandle> tree = new ArrayList<>();
-    // pg_ctl daemonises the postmaster, so it is no child of the recorded launcher; its pid is the
-    // first line of postmaster.pid in the data directory, and its backends are its children
-    ProcessHandle root =
-        parts[1].equals("postgres")
-            ? ProcessHandle.of(
-                    Long.parseLong(
-                        java.nio.file.Files.readAllLines(
-                                home.resolve("postgres").resolve("postmaster.pid"))
-                            .get(0)
-                            .strip()))
-                .orElseThrow()
-            : process(parts[1]);
+    ProcessHandle root = parts[1].equals("postgres") ? postmaster() : process(parts[1]);
     tree.add(root);
     root.descendants().forEach(tree::add);
     signal("STOP", tree);
@@ -73,6 +74,48 @@ final class Faults {
     } finally {
       signal("CONT", tree);
     }
+  }
+
+  /**
+   * pg_ctl daemonises the postmaster, so it is no child of the recorded launcher; its pid is the
+   * first line of postmaster.pid in the data directory, and its backends are its children.
+   */
+  private ProcessHandle postmaster() throws IOException {
+    return ProcessHandle.of(
+            Long.parseLong(
+                java.nio.file.Files.readAllLines(home.resolve("postgres").resolve("postmaster.pid"))
+                    .get(0)
+                    .strip()))
+        .orElseThrow(() -> new IllegalStateException("PostgreSQL does not run under " + home));
+  }
+
+  /**
+   * Stops the postmaster with a fast shutdown (SIGINT) and, {@code seconds} later, starts the same
+   * binary with the same arguments (read from /proc before it stopped) in a session of its own. The
+   * launcher that started it first stops it with the platform, by its data directory.
+   */
+  private void restartPostgres(long seconds) throws IOException, InterruptedException {
+    ProcessHandle postmaster = postmaster();
+    Path proc = Path.of("/proc", String.valueOf(postmaster.pid()));
+    List<String> command = new ArrayList<>();
+    command.add("setsid");
+    command.add(java.nio.file.Files.readSymbolicLink(proc.resolve("exe")).toString());
+    String[] argv =
+        new String(java.nio.file.Files.readAllBytes(proc.resolve("cmdline")), "UTF-8").split("\0");
+    command.addAll(List.of(argv).subList(1, argv.length));
+    signal("INT", List.of(postmaster));
+    try {
+      postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("PostgreSQL did not stop within 60 s", e);
+    }
+    Thread.sleep(seconds * 1000);
+    Path log = home.resolve("logs").resolve("postgres-restarted.log");
+    new ProcessBuilder(command)
+        .directory(home.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
   }
 
   /** Removes a relay hook that did not fire; returns whether there was one. */

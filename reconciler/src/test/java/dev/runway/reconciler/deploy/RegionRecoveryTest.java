@@ -225,7 +225,14 @@ class RegionRecoveryTest {
               orphans.redrive();
               return "READY".equals(regionStatus("replica-service", "us-east1"));
             });
-    assertThat(deployedIn("replica-service", "us-east1")).isEqualTo(deployedBefore + 1);
+    // and reports it once (its event follows the commit through the relay)
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> deployedIn("replica-service", "us-east1") == deployedBefore + 1);
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(4))
+        .until(() -> deployedIn("replica-service", "us-east1") == deployedBefore + 1);
   }
 
   private static long deployedIn(String service, String region) {
