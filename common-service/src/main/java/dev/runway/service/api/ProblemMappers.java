@@ -84,9 +84,24 @@ public class ProblemMappers {
         "The request was refused; nothing was changed.");
   }
 
-  /** Any other failure: a 500 that names an error id in the log, never the exception. */
+  /**
+   * Any other failure: a 503 with Retry-After when a dependency is away ({@link Unavailable}), else
+   * a 500 that names an error id in the log, never the exception.
+   */
   @ServerExceptionMapper
   public Response failed(Throwable failure) {
+    if (Unavailable.is(failure)) {
+      org.jboss.logging.Logger.getLogger(ProblemMappers.class)
+          .warnf("Request refused while a dependency is away: %s", failure.toString());
+      return Response.fromResponse(
+              ApiProblem.response(
+                  503,
+                  "Service unavailable",
+                  "A dependency (the database or the broker) cannot be reached right now; nothing"
+                      + " was changed. Try again in a few seconds."))
+          .header("Retry-After", "5")
+          .build();
+    }
     String id = java.util.UUID.randomUUID().toString();
     org.jboss.logging.Logger.getLogger(ProblemMappers.class)
         .errorf(failure, "Request failed (error id %s)", id);
