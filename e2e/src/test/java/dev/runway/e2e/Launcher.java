@@ -103,13 +103,42 @@ final class Launcher {
     return process;
   }
 
+  /** Replicas started beside the platform; destroying one's process stops that replica. */
+  record Replicas(List<Process> processes, Map<Process, Path> logs) {
+
+    /** Returns once every replica said it is up; fails if one exited. */
+    void awaitUp(Duration timeout) {
+      org.awaitility.Awaitility.await()
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                for (Process process : processes) {
+                  String log = Files.readString(logs.get(process));
+                  if (!process.isAlive()) {
+                    throw new AssertionError("./runway replica exited early:\n" + log);
+                  }
+                  if (!log.contains("is up on")) {
+                    return false;
+                  }
+                }
+                return true;
+              });
+    }
+
+    void stop() throws InterruptedException {
+      processes.forEach(Process::destroy);
+      for (Process process : processes) {
+        process.waitFor();
+      }
+    }
+  }
+
   /**
    * Starts {@code ./runway replica <service>} for each service, side by side, each on a free port
-   * beside the running platform, and returns them once all are ready; destroying a returned process
-   * stops its replica.
+   * beside the running platform; they start while the caller goes on ({@link Replicas#awaitUp}).
    */
-  List<Process> replicas(List<String> services, Duration timeout)
-      throws IOException, InterruptedException {
+  Replicas replicas(List<String> services) throws IOException {
     List<Process> started = new java.util.ArrayList<>();
     Map<Process, Path> logs = new HashMap<>();
     for (String service : services) {
@@ -125,23 +154,7 @@ final class Launcher {
       started.add(process);
       logs.put(process, log);
     }
-    org.awaitility.Awaitility.await()
-        .atMost(timeout)
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> {
-              for (Process process : started) {
-                String log = Files.readString(logs.get(process));
-                if (!process.isAlive()) {
-                  throw new AssertionError("./runway replica exited early:\n" + log);
-                }
-                if (!log.contains("is up on")) {
-                  return false;
-                }
-              }
-              return true;
-            });
-    return started;
+    return new Replicas(started, logs);
   }
 
   /**
