@@ -119,11 +119,19 @@ class JudgeLeaseTest {
                               .setParameter("name", LEASE)
                               .executeUpdate()));
       await().atMost(Duration.ofSeconds(10)).until(() -> !leadership.leading());
-      // What was in flight settles; from then on this replica announces nothing
-      Thread.sleep(1_500);
-      long before = announcements(service);
-      Thread.sleep(4_000);
-      assertThat(announcements(service)).isEqualTo(before);
+      // What was in flight settles; from then on this replica announces nothing for 4 s
+      long[] settled = {announcements(service)};
+      await()
+          .during(Duration.ofSeconds(4))
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () -> {
+                long now = announcements(service);
+                boolean still = now == settled[0];
+                settled[0] = now;
+                return still;
+              });
+      long before = settled[0];
 
       // The other replica stops: this one takes over and announces again at once
       inTransaction(

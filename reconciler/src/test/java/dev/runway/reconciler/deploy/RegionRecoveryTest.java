@@ -209,9 +209,13 @@ class RegionRecoveryTest {
     // This replica leaves it alone, by the orphan check and by drift correction alike
     orphans.redrive();
     correctDrift();
-    Thread.sleep(2_000);
-    assertThat(regionStatus("replica-service", "us-east1")).isEqualTo("DEPLOYING");
-    assertThat(deployedIn("replica-service", "us-east1")).isEqualTo(deployedBefore);
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(4))
+        .until(
+            () ->
+                "DEPLOYING".equals(regionStatus("replica-service", "us-east1"))
+                    && deployedIn("replica-service", "us-east1") == deployedBefore);
 
     // The other replica's heartbeat stops: the orphan check takes the region over and ends it
     sql(
