@@ -17,3 +17,21 @@ start_runway() {
   echo "Runway did not start; see $RUNWAY_HOME.up.log"
   exit 1
 }
+
+# Once the bench (pid $1, its output in $2) prints "READY for traffic", sends 20 requests/s from a
+# client near each of three regions to service $3 in staging through the gateway, tallied in $4,
+# until the bench exits; returns the bench's status.
+with_traffic() {
+  local bench=$1 out=$2 service=$3 tally=$4
+  until grep -q "READY for traffic" "$out" 2>/dev/null; do
+    kill -0 "$bench" 2>/dev/null || { wait "$bench"; return 1; }
+    sleep 0.5
+  done
+  ./runway traffic --gateway "http://127.0.0.1:${RUNWAY_ROUTER_PORT:-8080}" \
+    --host "$service.staging.runway.localhost" --client-regions europe-west4,us-central1,us-west2 \
+    --rate 20 --duration PT6H --out "$tally" >"$RUNWAY_HOME/traffic.log" 2>&1 &
+  local traffic=$! status=0
+  wait "$bench" || status=$? # the traffic stops whether or not the bench succeeded
+  kill -TERM $traffic 2>/dev/null || true
+  return $status
+}

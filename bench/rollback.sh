@@ -21,18 +21,7 @@ measure() { # mode label time-scale min-requests healthy-rollouts
     "http://127.0.0.1:${RUNWAY_PROVISIONER_PORT:-8081}" "http://127.0.0.1:${RUNWAY_RECONCILER_PORT:-8082}" \
     "127.0.0.1:${RUNWAY_KAFKA_PORT:-9092}" "$(cat "$RUNWAY_HOME/token")" "$RUNS" "$5" "$tally" \
     "$2" "$ROOT/docs/benchmarks.md" "rollback-$1" | tee "$out" &
-  local bench=$!
-  until grep -q "READY for traffic" "$out" 2>/dev/null; do
-    kill -0 $bench 2>/dev/null || { wait $bench; exit 1; }
-    sleep 0.5
-  done
-  ./runway traffic --gateway "http://127.0.0.1:${RUNWAY_ROUTER_PORT:-8080}" \
-    --host example-service.staging.runway.localhost --client-regions europe-west4,us-central1,us-west2 \
-    --rate 20 --duration PT3H --out "$tally" >"$RUNWAY_HOME/traffic.log" 2>&1 &
-  local traffic=$! status=0
-  wait $bench || status=$? # the traffic stops whether or not the bench succeeded
-  kill -TERM $traffic 2>/dev/null || true
-  return $status
+  with_traffic $! "$out" example-service "$tally"
 }
 
 mkdir -p "$ROOT/.runway"

@@ -8,6 +8,26 @@ final class BenchManifests {
 
   /** {@code service} in {@code regions}, expedited, with {@code env} (a YAML flow map) if any. */
   static String expedited(String service, List<String> regions, String rollout, String env) {
+    return of(service, regions, env, "rollout: { strategy: expedited" + rollout + " }");
+  }
+
+  /**
+   * {@code service} in {@code regions} rolled out in two steps (50%, then 100%) guarded by a 99.9%
+   * availability objective, with short bakes so a rollout takes seconds at the demo's SLO scale.
+   */
+  static String gradual(String service, List<String> regions, String env) {
+    return of(
+        service,
+        regions,
+        env,
+        """
+        slo: { availability: 99.9, latency_threshold_ms: 1024 }
+          health: { readiness_path: /healthz }
+          rollout: { strategy: gradual, steps: [50, 100], bake_time: 3s, watch: 3s, on_breach: region }\
+        """);
+  }
+
+  private static String of(String service, List<String> regions, String env, String rest) {
     return """
         apiVersion: runway/v1
         kind: RunwayService
@@ -17,8 +37,8 @@ final class BenchManifests {
           container_port: 8181
           regions: %s
           env: %s
-          rollout: { strategy: expedited%s }
+          %s
         """
-        .formatted(service, service, regions, env, rollout);
+        .formatted(service, service, regions, env, rest);
   }
 }

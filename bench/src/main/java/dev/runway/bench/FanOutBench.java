@@ -146,10 +146,7 @@ public final class FanOutBench {
     String manifest = BenchManifests.expedited(service, regions, "", "{}");
     // The reconciler learns of the provisioning from the bus too; until then it answers 409.
     String url = reconciler + "/api/v1/services/" + service + "/manifests/staging";
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (post(url, "text/yaml", manifest) == 409 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-    }
+    api.postUntilAccepted(url, "text/yaml", manifest, Duration.ofSeconds(30));
     RecordedEvents.Timed changed =
         events.await(
             t -> t.envelope().data() instanceof ManifestChanged m && m.service().equals(service),

@@ -26,22 +26,24 @@ final class Faults {
     this.home = home;
   }
 
+  /** The fault in words, for a table row ("mid fan-out" or "mid rollout" follows it). */
   static String describe(String scenario) {
+    if (scenario.equals("none")) {
+      return "no fault (the baseline)";
+    }
     if (scenario.startsWith("relay-")) {
-      return "the "
-          + scenario.substring(6)
-          + " outbox relay killed between publish and mark mid fan-out";
+      return "the " + scenario.substring(6) + " outbox relay killed between publish and mark";
     }
     if (scenario.startsWith("kill-")) {
-      return "`kill -9` of the " + scenario.substring(5) + " mid fan-out";
+      return "`kill -9` of the " + scenario.substring(5);
     }
     if (scenario.startsWith("restart-postgres-")) {
       return "postgres stopped and started again "
           + scenario.substring("restart-postgres-".length())
-          + " s later mid fan-out";
+          + " s later";
     }
     String[] parts = scenario.split("-");
-    return parts[1] + " frozen (SIGSTOP) for " + parts[2] + " s mid fan-out";
+    return parts[1] + " frozen (SIGSTOP) for " + parts[2] + " s";
   }
 
   void inject(String scenario) throws IOException, InterruptedException {

@@ -4,6 +4,8 @@ import dev.runway.common.events.EventCodec;
 import dev.runway.common.events.EventEnvelope;
 import dev.runway.common.events.Observers;
 import dev.runway.common.events.PoisonEvent;
+import dev.runway.common.events.SloStatus;
+import dev.runway.common.events.SloStatusChanged;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -99,6 +101,23 @@ final class RecordedEvents {
   /** Waits for the first event of {@code type} that matches; returns the event itself. */
   <T> T await(Class<T> type, Predicate<T> match, Duration timeout) throws InterruptedException {
     return type.cast(await(t -> isA(type, match, t), timeout).envelope().data());
+  }
+
+  /**
+   * Waits until observability has judged {@code revision} healthy in each of {@code regions}, as a
+   * guarded rollout needs of the stable revision it compares a canary with.
+   */
+  void awaitHealthy(String revision, List<String> regions, Duration each)
+      throws InterruptedException {
+    for (String region : regions) {
+      await(
+          SloStatusChanged.class,
+          c ->
+              c.revision().equals(revision)
+                  && c.region().equals(region)
+                  && c.status() == SloStatus.HEALTHY,
+          each);
+    }
   }
 
   /** Every event of {@code type} so far that matches. */

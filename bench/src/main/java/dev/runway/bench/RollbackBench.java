@@ -9,10 +9,7 @@ import dev.runway.common.events.RolloutStarted;
 import dev.runway.common.events.RolloutStatus;
 import dev.runway.common.events.ServiceProvisioned;
 import dev.runway.common.events.SloBreached;
-import dev.runway.common.events.SloStatus;
-import dev.runway.common.events.SloStatusChanged;
 import dev.runway.common.events.TrafficShiftRequested;
-import dev.runway.common.json.WireJson;
 import dev.runway.common.manifest.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,14 +38,14 @@ public final class RollbackBench {
   private final String reconciler;
   private final ApiCalls api;
   private final RecordedEvents events;
-  private final Path traffic;
+  private final TrafficTallyFile traffic;
 
   private RollbackBench(
       String provisioner, String reconciler, String kafka, String token, Path traffic) {
     this.provisioner = provisioner;
     this.reconciler = reconciler;
     this.api = new ApiCalls(token);
-    this.traffic = traffic;
+    this.traffic = new TrafficTallyFile(traffic);
     this.events = new RecordedEvents(kafka);
   }
 
@@ -99,16 +96,10 @@ public final class RollbackBench {
     System.out.println("READY for traffic");
     // A canary is compared with a stable revision judged healthy: wait for observability to say
     // so in every region, rather than for a guessed time.
-    String stable = SERVICE + "-staging-00001";
-    for (String region : List.of("europe-west1", FAULTY, "us-west1")) {
-      events.await(
-          SloStatusChanged.class,
-          c ->
-              c.revision().equals(stable)
-                  && c.region().equals(region)
-                  && c.status() == SloStatus.HEALTHY,
-          Duration.ofMinutes(2));
-    }
+    events.awaitHealthy(
+        SERVICE + "-staging-00001",
+        List.of("europe-west1", FAULTY, "us-west1"),
+        Duration.ofMinutes(2));
   }
 
   private Run rollback(int i) throws Exception {
@@ -119,7 +110,7 @@ public final class RollbackBench {
     RolledBack rolledBack =
         events.await(RolledBack.class, r -> r.revision().equals(revision), Duration.ofMinutes(3));
     // The tally is rewritten once a second: read one written after the answers in flight landed.
-    JsonNode tally = tallyWrittenAfter(rolledBack.rolledBackAt().toEpochMilli() + 1_000);
+    JsonNode tally = traffic.writtenAfter(rolledBack.rolledBackAt().toEpochMilli() + 1_000);
     JsonNode served = tally.path("served").path(FAULTY + " " + revision);
     long first = served.path("first_at_ms").asLong();
     long last = served.path("last_at_ms").asLong();
@@ -183,10 +174,7 @@ public final class RollbackBench {
   private String deploy(String manifest) throws Exception {
     long since = System.currentTimeMillis();
     String url = reconciler + "/api/v1/services/" + SERVICE + "/manifests/staging";
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (post(url, "text/yaml", manifest) == 409 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-    }
+    api.postUntilAccepted(url, "text/yaml", manifest, Duration.ofSeconds(30));
     DeploymentCompleted done =
         (DeploymentCompleted)
             events
@@ -202,19 +190,6 @@ public final class RollbackBench {
     events.await(
         RolloutStarted.class, s -> s.revision().equals(done.revision()), Duration.ofMinutes(1));
     return done.revision();
-  }
-
-  /** The traffic's tally, once the traffic command has written it after {@code atMs}. */
-  private JsonNode tallyWrittenAfter(long atMs) throws Exception {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (!Files.exists(traffic) || Files.getLastModifiedTime(traffic).toMillis() <= atMs) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException(
-            "the traffic tally at " + traffic + " is not being written");
-      }
-      Thread.sleep(200);
-    }
-    return WireJson.mapper().readTree(Files.readString(traffic));
   }
 
   static String report(String label, List<Run> runs, int[] canaries) {
