@@ -6,7 +6,8 @@
 # PostgreSQL stopped and started again 5 s and 30 s later (restart-postgres-<s>); relay-<schema>
 # halts that service between publishing an outbox batch and marking it sent; none is the baseline.
 # Checks each deployment or rollout happened exactly once, counts the clients' errors, and writes a
-# section of docs/reliability.md (default: chaos).
+# section of docs/reliability.md (default: chaos). With RUNWAY_CHAOS_REPLICAS=1 a second replica of
+# every control-plane service runs beside the first, which the faults hit.
 # Usage: bench/chaos.sh [runs, default 10] [scenarios, comma-separated, default all] [section]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,6 +23,7 @@ export RUNWAY_SLO_TIME_SCALE=0.02 RUNWAY_SLO_MIN_REQUESTS=20
 
 mkdir -p "$ROOT/.runway"
 start_runway "$ROOT/.runway/bench-chaos"
+[ "${RUNWAY_CHAOS_REPLICAS:-0}" = 0 ] || start_replicas
 OUT="$RUNWAY_HOME/bench.out"
 java -cp "$CLASSPATH_BENCH" dev.runway.bench.ChaosBench \
   "http://127.0.0.1:${RUNWAY_PROVISIONER_PORT:-8081}" "http://127.0.0.1:${RUNWAY_RECONCILER_PORT:-8082}" \

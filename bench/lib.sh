@@ -35,3 +35,25 @@ with_traffic() {
   kill -TERM $traffic 2>/dev/null || true
   return $status
 }
+
+# Starts one more replica of every control-plane service beside the platform start_runway started
+# (./runway replica, on ports from 18091), returns once each is up, and stops them with the
+# platform when the calling script exits. The faults then hit the supervisor's replica of each.
+start_replicas() {
+  REPLICA_PIDS=""
+  local port=18091 service
+  for service in provisioner reconciler observability rollout-guard; do
+    ./runway replica "$service" --port $port >"$RUNWAY_HOME.replica-$service.log" 2>&1 &
+    REPLICA_PIDS="$REPLICA_PIDS $!"
+    port=$((port + 1))
+  done
+  trap 'kill -TERM $REPLICA_PIDS $UP_PID 2>/dev/null; wait $REPLICA_PIDS $UP_PID 2>/dev/null || true' EXIT
+  for service in provisioner reconciler observability rollout-guard; do
+    for _ in $(seq 1 360); do
+      grep -q "is up on" "$RUNWAY_HOME.replica-$service.log" && continue 2
+      sleep 0.5
+    done
+    echo "The $service replica did not start; see $RUNWAY_HOME.replica-$service.log"
+    exit 1
+  done
+}

@@ -25,6 +25,8 @@ import java.util.Locale;
 public final class ChaosBench {
 
   private static final String ROLLOUT = "rollout-";
+  private static final boolean REPLICAS =
+      !"0".equals(System.getenv().getOrDefault("RUNWAY_CHAOS_REPLICAS", "0"));
 
   public static void main(String[] args) throws Exception {
     ChaosPlatform platform = new ChaosPlatform(args[1], args[2], args[3], Path.of(args[4]));
@@ -117,8 +119,8 @@ public final class ChaosBench {
     return String.format(
         Locale.ROOT,
         """
-        Measured %s by `bench/chaos.sh %d %s %s` on this machine (2 cores), with clients
-        sending 20 requests/s near each region through the gateway. A fan-out run applies a new
+        Measured %s by `%sbench/chaos.sh %d %s %s` on this machine (2 cores), with clients
+        sending 20 requests/s near each region through the gateway%s. A fan-out run applies a new
         revision of a three-region service and injects the fault at a random point of the next
         second; a rollout run applies a healthy revision rolled out in two guarded steps (50%%,
         100%%; bake 3 s) and injects the fault at a random point of the %d s after RolloutStarted.
@@ -136,9 +138,13 @@ public final class ChaosBench {
         %s
         """,
         LocalDate.now(),
+        REPLICAS ? "RUNWAY_CHAOS_REPLICAS=1 " : "",
         runs,
         scenarios,
         section,
+        REPLICAS
+            ? " and a second replica of every control-plane service beside the one each fault hits"
+            : "",
         RolloutTrial.SPREAD_MS / 1000,
         remade,
         ChaosPlatform.DEADLINE.toMinutes(),
