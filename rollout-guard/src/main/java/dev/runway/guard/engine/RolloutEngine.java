@@ -129,6 +129,9 @@ public class RolloutEngine {
           what, rollback.region(), rollback.toRevision(), rollback.reason());
     } else if (command instanceof Command.RaiseRollbackFailed failed) {
       LOG.errorf("%s: rollback cannot help in %s: %s", what, failed.region(), failed.reason());
+    } else if (command instanceof Command.Stall stall) {
+      // fail closed, and say so where an operator looks first: a paused rollout logs nothing else
+      LOG.warnf("%s: stalled, %s: %s", what, stall.action(), stall.reason());
     } else if (command instanceof Command.BlockPromotion block) {
       LOG.warnf("%s: promotion to production blocked: %s", what, block.reason());
     } else if (command instanceof Command.ApprovePromotion) {
