@@ -5,6 +5,7 @@ import dev.runway.guard.state.RolloutRow;
 import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The clock of every rollout in progress: once a second each gets a Tick, in its own transaction,
- * so bakes and watches end on time and a restarted guard resumes where its rows say.
+ * so bakes and watches end on time and a restarted guard resumes where its rows say, once it hears
+ * its facts again ({@link FactsFeed}).
  */
 @ApplicationScoped
 public class Ticker {
@@ -20,14 +22,17 @@ public class Ticker {
   private static final Logger LOG = Logger.getLogger(Ticker.class);
 
   private final RolloutEngine engine;
+  private final FactsFeed facts;
 
-  public Ticker(RolloutEngine engine) {
+  public Ticker(RolloutEngine engine, @Identifier(FactsFeed.NAME) FactsFeed facts) {
     this.engine = engine;
+    this.facts = facts;
   }
 
   @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> tick() {
     Instant now = Instant.now();
+    Instant hearingSince = facts.hearingSince();
     return Panache.withSession(() -> RolloutRow.activeIds())
         .chain(
             ids -> {
@@ -37,7 +42,12 @@ public class Ticker {
                     chain.chain(
                         () ->
                             Panache.withTransaction(
-                                () -> engine.apply(id, new Input.Tick(now), null, Context.root())));
+                                () ->
+                                    engine.apply(
+                                        id,
+                                        new Input.Tick(now, hearingSince),
+                                        null,
+                                        Context.root())));
               }
               return chain;
             })

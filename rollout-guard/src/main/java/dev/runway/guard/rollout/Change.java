@@ -140,7 +140,13 @@ final class Change {
     blockPromotion(reason);
   }
 
-  void tick(Instant at) {
+  void tick(Input.Tick tick) {
+    if (tick.hearingSince() == null) {
+      return; // the latest facts may be unread: advancing or stalling now would guess
+    }
+    Instant at = tick.at();
+    Duration deadline = state.policy().progressDeadline();
+    boolean heardADeadline = Duration.between(tick.hearingSince(), at).compareTo(deadline) >= 0;
     for (RegionProgress region : state.regions().values()) {
       if (state.paused() || state.finished()) {
         return;
@@ -151,10 +157,10 @@ final class Change {
         continue;
       }
       Duration held = region.since() == null ? Duration.ZERO : Duration.between(region.since(), at);
-      Duration stepAge = Duration.between(region.deadlineFrom(), at);
-      Duration deadline = state.policy().progressDeadline();
+      boolean overdue =
+          heardADeadline && Duration.between(region.deadlineFrom(), at).compareTo(deadline) >= 0;
       if (region.phase() == RegionPhase.SHIFTING) {
-        if (stepAge.compareTo(deadline) >= 0) {
+        if (overdue) {
           stall(
               region,
               "no TrafficShifted confirmed " + state.percent(region) + "%" + region.refusalsText(),
@@ -170,7 +176,7 @@ final class Change {
           && held.compareTo(state.policy().bake()) >= 0) {
         if (state.policy().evidence().holds(region, at)) {
           advance(region, at);
-        } else if (stepAge.compareTo(deadline) >= 0) {
+        } else if (overdue) {
           stall(region, state.policy().evidence().missing(region, state.percent(region), at), at);
         } else {
           put(region.extended(at)); // no fresh evidence: bake longer rather than guess
@@ -179,7 +185,7 @@ final class Change {
           && held.compareTo(state.policy().watch()) >= 0) {
         if (state.policy().evidence().holds(region, at)) {
           put(region.to(RegionPhase.DONE, region.step(), at));
-        } else if (held.compareTo(state.policy().watch().plus(deadline)) >= 0) {
+        } else if (heardADeadline && held.compareTo(state.policy().watch().plus(deadline)) >= 0) {
           stall(
               region,
               state.policy().evidence().missing(region, state.percent(region), at)

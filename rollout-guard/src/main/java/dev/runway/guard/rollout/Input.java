@@ -42,8 +42,15 @@ public sealed interface Input {
   /** The previous revision breaches in a region the rollout returned to it. */
   record PreviousBreached(String region, Instant at) implements Input {}
 
-  /** Time passed: bakes and watches may have ended. */
-  record Tick(Instant at) implements Input {}
+  /**
+   * Time passed: bakes and watches may have ended.
+   *
+   * @param hearingSince since when the guard has had every fact channel assigned without a gap (its
+   *     last rebalance); null while it has not (starting, or rebalancing). A guard that may not
+   *     have read the latest facts decides nothing, and a step's progress deadline is not spent on
+   *     the guard's own absence: it stalls only once the guard has heard a whole deadline.
+   */
+  record Tick(Instant at, Instant hearingSince) implements Input {}
 
   /** An operator holds the rollout where it is; breaches still roll back. */
   record Pause(Instant at) implements Input {}

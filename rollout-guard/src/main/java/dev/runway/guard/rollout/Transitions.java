@@ -30,7 +30,7 @@ public final class Transitions {
     } else if (input instanceof Input.PreviousBreached breached) {
       change.previousBreached(breached);
     } else if (input instanceof Input.Tick tick) {
-      change.tick(tick.at());
+      change.tick(tick);
     } else if (input instanceof Input.Pause) {
       change.state = change.state.held("paused by an operator; resume or roll back");
     } else if (input instanceof Input.Resume resume) {

@@ -246,6 +246,45 @@ class FailClosedTest {
   }
 
   @Test
+  void aGuardThatDoesNotHearItsFactsDecidesNothingAndIsNotBlamedForItsAbsence() {
+    Harness h = gradual(OnBreach.region, OnStall.pause);
+    h.start();
+    Instant ordered = h.now;
+    h.hearingSince = null; // killed, or rebalancing: the confirmations sit unread on the bus
+
+    assertThat(tickFor(h, DEADLINE.plusSeconds(60))).as("no re-ask, no stall, no step").isEmpty();
+    assertThat(h.state.paused()).isFalse();
+
+    h.hearingSince = h.now; // assigned again: the backlog arrives
+    for (String region : Harness.REGIONS) {
+      h.send(new Input.Shifted(region, 25, ordered));
+      h.send(
+          new Input.Verdict(
+              region, SloStatus.HEALTHY, h.now, ordered.plus(Evidence.DEFAULT.metricLag()), h.now));
+    }
+    assertThat(h.after(Duration.ofSeconds(1)))
+        .as("the step is decided on what it now hears, not stalled on a deadline spent deaf")
+        .extracting(c -> ((Command.ShiftTraffic) c).percent())
+        .containsExactly(50, 50, 50);
+  }
+
+  @Test
+  void afterARebalanceTheDeadlineCountsFromWhenTheGuardHearsAgain() {
+    Harness h = gradual(OnBreach.region, OnStall.pause);
+    h.start();
+    h.confirmShifts();
+    h.hearingSince = null;
+    tickFor(h, DEADLINE);
+    h.hearingSince = h.now;
+
+    assertThat(tickFor(h, DEADLINE.minusSeconds(1)))
+        .as("no verdict yet, but the guard has heard for less than a deadline")
+        .noneMatch(Command.Stall.class::isInstance);
+    assertThat(stallReason(tickFor(h, Duration.ofSeconds(2))))
+        .contains("no fresh HEALTHY verdict at 25%");
+  }
+
+  @Test
   void theWatchEndsOnlyOnFreshEvidence() {
     Harness h = gradual(OnBreach.region, OnStall.pause);
     h.start();

@@ -19,6 +19,10 @@ final class Harness {
 
   Rollout state;
   Instant now = Instant.parse("2026-11-30T10:00:00Z");
+
+  /** Since when the guard hears its facts (FactsFeed); null while it does not. */
+  Instant hearingSince = now.minus(Duration.ofDays(1));
+
   final List<Command> history = new ArrayList<>();
   List<Command> last = List.of();
 
@@ -89,7 +93,7 @@ final class Harness {
 
   List<Command> after(Duration elapsed) {
     now = now.plus(elapsed);
-    return send(new Input.Tick(now));
+    return send(new Input.Tick(now, hearingSince));
   }
 
   RegionPhase phase(String region) {

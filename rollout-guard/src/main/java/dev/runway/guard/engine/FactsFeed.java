@@ -1,0 +1,124 @@
+package dev.runway.guard.engine;
+
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+/**
+ * Whether the guard hears its facts: every channel {@link FactsConsumer} reads has its partitions
+ * assigned. A guard that has just started, or whose group is rebalancing (a replica killed or
+ * joining), may not have read the TrafficShifted or the verdict that decides a step, so {@link
+ * Ticker} decides nothing until it hears again and counts a progress deadline only from then (a
+ * restarted guard used to stall a healthy rollout whose confirmation sat unread on the bus).
+ */
+@ApplicationScoped
+@Identifier(FactsFeed.NAME)
+public class FactsFeed implements KafkaConsumerRebalanceListener {
+
+  /** The name each fact channel's {@code consumer-rebalance-listener.name} gives. */
+  public static final String NAME = "rollout-guard-facts";
+
+  static final List<String> CHANNELS = List.of("manifests", "deployments", "slo", "rollouts");
+
+  private static final Logger LOG = Logger.getLogger(FactsFeed.class);
+
+  private final List<String> topics;
+  private final Clock clock;
+  private final Map<String, Optional<Instant>> assignedAt = new ConcurrentHashMap<>();
+  private static final Duration NOTABLE_GAP = Duration.ofSeconds(5);
+  private Instant deafSince;
+
+  public FactsFeed() {
+    this(
+        CHANNELS.stream()
+            .map(
+                channel ->
+                    ConfigProvider.getConfig()
+                        .getValue("mp.messaging.incoming." + channel + ".topic", String.class))
+            .toList(),
+        Clock.systemUTC());
+  }
+
+  FactsFeed(List<String> topics, Clock clock) {
+    this.topics = List.copyOf(topics);
+    this.clock = clock;
+  }
+
+  /**
+   * Since when every fact channel has been assigned without a gap (the last of their assignments);
+   * null while one is not.
+   */
+  public synchronized Instant hearingSince() {
+    Instant since = Instant.MIN;
+    for (String topic : topics) {
+      Optional<Instant> at = assignedAt.getOrDefault(topic, Optional.empty());
+      if (at.isEmpty()) {
+        return null;
+      }
+      since = at.get().isAfter(since) ? at.get() : since;
+    }
+    return since;
+  }
+
+  @Override
+  public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    assigned(consumer.subscription());
+  }
+
+  @Override
+  public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    unassigned(consumer.subscription(), "rebalancing");
+  }
+
+  @Override
+  public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    unassigned(consumer.subscription(), "its partitions were lost");
+  }
+
+  /** The consumer of these topics has its partitions (perhaps none) again. */
+  synchronized void assigned(Collection<String> subscription) {
+    boolean wasHearing = hearingSince() != null;
+    Instant now = clock.instant();
+    subscription.stream()
+        .filter(topics::contains)
+        .forEach(t -> assignedAt.put(t, Optional.of(now)));
+    if (!wasHearing && hearingSince() != null && deafSince != null) {
+      Duration gap = Duration.between(deafSince, now);
+      // A start or a replica joining rebalances in well under a second; a member that died holds
+      // its partitions until its session times out, which is what an operator needs to see
+      if (gap.compareTo(NOTABLE_GAP) >= 0) {
+        LOG.infof(
+            "Hearing every fact channel again after %d s without: rollout steps are decided"
+                + " again, and their progress deadlines count from now",
+            gap.toSeconds());
+      }
+      deafSince = null;
+    }
+  }
+
+  /** The consumer of these topics lost its partitions: until they return, nothing is decided. */
+  synchronized void unassigned(Collection<String> subscription, String why) {
+    boolean wasHearing = hearingSince() != null;
+    subscription.stream()
+        .filter(topics::contains)
+        .forEach(t -> assignedAt.put(t, Optional.empty()));
+    if (wasHearing && hearingSince() == null) {
+      deafSince = clock.instant();
+      LOG.debugf(
+          "Fact channel %s %s: no rollout step is decided until it is assigned again",
+          subscription, why);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.runway.guard.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FactsFeedTest {
+
+  private static final List<String> TOPICS = List.of("runway.deployments", "runway.slo");
+
+  private Instant now = Instant.parse("2026-12-03T10:00:00Z");
+
+  private final FactsFeed feed =
+      new FactsFeed(
+          TOPICS,
+          new Clock() {
+            @Override
+            public Instant instant() {
+              return now;
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+              return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+              return this;
+            }
+          });
+
+  @Test
+  void hearsNothingUntilEveryChannelIsAssigned() {
+    assertThat(feed.hearingSince()).as("just started").isNull();
+    feed.assigned(Set.of("runway.deployments"));
+    assertThat(feed.hearingSince()).as("the verdicts' channel is not assigned yet").isNull();
+
+    now = now.plusSeconds(4);
+    feed.assigned(Set.of("runway.slo"));
+    assertThat(feed.hearingSince()).isEqualTo(now);
+  }
+
+  @Test
+  void aRebalanceStartsTheHearingAgainFromTheLastAssignment() {
+    feed.assigned(Set.copyOf(TOPICS));
+    now = now.plus(Duration.ofMinutes(5));
+    feed.unassigned(Set.of("runway.slo"), "rebalancing");
+    assertThat(feed.hearingSince()).isNull();
+
+    now = now.plusSeconds(11);
+    feed.assigned(Set.of("runway.slo"));
+    assertThat(feed.hearingSince()).isEqualTo(now);
+  }
+
+  @Test
+  void aTopicTheGuardDoesNotReadChangesNothing() {
+    feed.assigned(Set.copyOf(TOPICS));
+    Instant since = feed.hearingSince();
+    now = now.plusSeconds(30);
+    feed.unassigned(Set.of("runway.other"), "rebalancing");
+    assertThat(feed.hearingSince()).isEqualTo(since);
+  }
+}
