@@ -85,7 +85,9 @@ public final class ChaosBench {
     String first =
         platform
             .events
-            .await(DeploymentCompleted.class, d -> d.service().equals(SERVICE), Duration.ZERO)
+            // published just after the last region's TrafficShifted the run waited for
+            .await(
+                DeploymentCompleted.class, d -> d.service().equals(SERVICE), Duration.ofSeconds(30))
             .revision();
     System.out.println("READY for traffic");
     platform.events.awaitHealthy(first, REGIONS, Duration.ofMinutes(2));
