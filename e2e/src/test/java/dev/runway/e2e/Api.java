@@ -44,6 +44,48 @@ final class Api {
   }
 
   /**
+   * A staging manifest for the three regions whose revisions take {@code seconds} to become ready,
+   * so that a fault injected once the fan-out has begun lands while regions are still deploying.
+   */
+  static String slowManifest(String service, int seconds) {
+    return """
+        apiVersion: runway/v1
+        kind: RunwayService
+        metadata: { name: %1$s }
+        spec:
+          image: registry.example.com/%1$s:v1
+          container_port: 8181
+          regions: [europe-west1, us-east1, us-west1]
+          local:
+            command: [sh, -c, 'sleep %2$d; exec java -Xmx32m -jar examples/hello-service/target/hello-service.jar']
+        """
+        .formatted(service, seconds);
+  }
+
+  /** Applies a staging manifest through the reconciler's API, waiting for it to answer. */
+  static void applyStaging(Launcher launcher, String service, String manifest) {
+    String url = launcher.reconciler() + "/api/v1/services/" + service + "/manifests/staging";
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(() -> post(launcher, url, "text/yaml", manifest) != null);
+  }
+
+  /** The service's first DeploymentCompleted, which must name every region. */
+  static dev.runway.common.events.DeploymentCompleted awaitCompleted(
+      TopicRecorder bus, String service) {
+    dev.runway.common.events.DeploymentCompleted done =
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .until(
+                () -> bus.of(dev.runway.common.events.DeploymentCompleted.class, service),
+                l -> !l.isEmpty())
+            .get(0);
+    assertThat(done.deployed()).containsExactlyInAnyOrder("europe-west1", "us-east1", "us-west1");
+    return done;
+  }
+
+  /**
    * The fields of {@code base}'s answer to {@code GET template} (filled with {@code value}) that
    * the service's own OpenAPI document does not name: what {@code runwayctl} reads must be there.
    */

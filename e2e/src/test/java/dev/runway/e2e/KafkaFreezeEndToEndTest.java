@@ -26,32 +26,13 @@ class KafkaFreezeEndToEndTest {
   private static final String SERVICE = "kafka-freeze-service";
   private static final Duration FREEZE = Duration.ofSeconds(12);
 
-  /** Slow to become ready, so that the freeze lands while regions are still deploying. */
-  private static final String MANIFEST =
-      """
-      apiVersion: runway/v1
-      kind: RunwayService
-      metadata: { name: kafka-freeze-service }
-      spec:
-        image: registry.example.com/kafka-freeze-service:v1
-        container_port: 8181
-        regions: [europe-west1, us-east1, us-west1]
-        local:
-          command: [sh, -c, 'sleep 3; exec java -Xmx32m -jar examples/hello-service/target/hello-service.jar']
-      """;
-
   @Test
   void shouldCompleteAFanOutThroughAFrozenBrokerOnceAndDeadLetterNothing(Launcher launcher)
       throws Exception {
     try (TopicRecorder bus = TopicRecorder.everything(launcher.kafka())) {
       Api.provision(launcher, bus, Api.inventory(SERVICE), SERVICE);
       long started = System.currentTimeMillis();
-      String manifestUrl =
-          launcher.reconciler() + "/api/v1/services/" + SERVICE + "/manifests/staging";
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .ignoreExceptions()
-          .until(() -> Api.post(launcher, manifestUrl, "text/yaml", MANIFEST) != null);
+      Api.applyStaging(launcher, SERVICE, Api.slowManifest(SERVICE, 3));
 
       // When the broker stops answering once the fan-out has begun, past the 10 s session timeout
       await()
@@ -67,12 +48,7 @@ class KafkaFreezeEndToEndTest {
 
       // Then the one deployment completes in every region, with one revision, and nothing was
       // taken for poison
-      DeploymentCompleted done =
-          await()
-              .atMost(Duration.ofSeconds(90))
-              .until(() -> bus.of(DeploymentCompleted.class, SERVICE), l -> !l.isEmpty())
-              .get(0);
-      assertThat(done.deployed()).containsExactlyInAnyOrder("europe-west1", "us-east1", "us-west1");
+      Api.awaitCompleted(bus, SERVICE);
       assertThat(
               bus.of(RegionDeployed.class, SERVICE).stream()
                   .map(RegionDeployed::revision)

@@ -22,32 +22,13 @@ class ReconcilerRestartEndToEndTest {
 
   private static final String SERVICE = "restart-service";
 
-  /** Slow to become ready, so that the crash lands while regions are still deploying. */
-  private static final String MANIFEST =
-      """
-      apiVersion: runway/v1
-      kind: RunwayService
-      metadata: { name: restart-service }
-      spec:
-        image: registry.example.com/restart-service:v1
-        container_port: 8181
-        regions: [europe-west1, us-east1, us-west1]
-        local:
-          command: [sh, -c, 'sleep 4; exec java -Xmx32m -jar examples/hello-service/target/hello-service.jar']
-      """;
-
   @Test
   void shouldFinishAFanOutInterruptedByAReconcilerCrashWithoutASecondRevision(Launcher launcher)
       throws Exception {
     // Given a provisioned service and a manifest whose regions take a while to become ready
     try (TopicRecorder bus = TopicRecorder.everything(launcher.kafka())) {
       Api.provision(launcher, bus, Api.inventory(SERVICE), SERVICE);
-      String manifestUrl =
-          launcher.reconciler() + "/api/v1/services/" + SERVICE + "/manifests/staging";
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .ignoreExceptions()
-          .until(() -> Api.post(launcher, manifestUrl, "text/yaml", MANIFEST) != null);
+      Api.applyStaging(launcher, SERVICE, Api.slowManifest(SERVICE, 4));
 
       // When the reconciler is killed once the fan-out has started, and it is restarted alone
       await()
@@ -61,12 +42,7 @@ class ReconcilerRestartEndToEndTest {
       launcher.awaitRestart("reconciler", killed, Duration.ofMinutes(3));
 
       // Then the same deployment completes in every region with the one revision
-      DeploymentCompleted done =
-          await()
-              .atMost(Duration.ofSeconds(90))
-              .until(() -> bus.of(DeploymentCompleted.class, SERVICE), l -> !l.isEmpty())
-              .get(0);
-      assertThat(done.deployed()).containsExactlyInAnyOrder("europe-west1", "us-east1", "us-west1");
+      DeploymentCompleted done = Api.awaitCompleted(bus, SERVICE);
       assertThat(done.revision()).isEqualTo("restart-service-staging-00001");
       List<String> revisions =
           bus.of(RegionDeployed.class, SERVICE).stream()
