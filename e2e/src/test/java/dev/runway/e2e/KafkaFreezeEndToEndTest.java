@@ -41,7 +41,7 @@ class KafkaFreezeEndToEndTest {
       List<ProcessHandle> broker = tree(launcher.pid("kafka"));
       signal("STOP", broker);
       try {
-        Thread.sleep(FREEZE.toMillis());
+        Thread.sleep(FREEZE.toMillis()); // the fault itself: the broker held stopped this long
       } finally {
         signal("CONT", broker);
       }

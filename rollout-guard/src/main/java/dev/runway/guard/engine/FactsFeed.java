@@ -3,14 +3,13 @@ package dev.runway.guard.engine;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -33,11 +32,14 @@ public class FactsFeed implements KafkaConsumerRebalanceListener {
   static final List<String> CHANNELS = List.of("manifests", "deployments", "slo", "rollouts");
 
   private static final Logger LOG = Logger.getLogger(FactsFeed.class);
+  private static final Duration NOTABLE_GAP = Duration.ofSeconds(5);
 
   private final List<String> topics;
-  private final Clock clock;
-  private final Map<String, Optional<Instant>> assignedAt = new ConcurrentHashMap<>();
-  private static final Duration NOTABLE_GAP = Duration.ofSeconds(5);
+  private final Supplier<Instant> clock;
+
+  /** Each assigned topic's last assignment; a topic absent here is not assigned. */
+  private final Map<String, Instant> assignedAt = new HashMap<>();
+
   private Instant deafSince;
 
   public FactsFeed() {
@@ -48,10 +50,10 @@ public class FactsFeed implements KafkaConsumerRebalanceListener {
                     ConfigProvider.getConfig()
                         .getValue("mp.messaging.incoming." + channel + ".topic", String.class))
             .toList(),
-        Clock.systemUTC());
+        Instant::now);
   }
 
-  FactsFeed(List<String> topics, Clock clock) {
+  FactsFeed(List<String> topics, Supplier<Instant> clock) {
     this.topics = List.copyOf(topics);
     this.clock = clock;
   }
@@ -63,11 +65,11 @@ public class FactsFeed implements KafkaConsumerRebalanceListener {
   public synchronized Instant hearingSince() {
     Instant since = Instant.MIN;
     for (String topic : topics) {
-      Optional<Instant> at = assignedAt.getOrDefault(topic, Optional.empty());
-      if (at.isEmpty()) {
+      Instant at = assignedAt.get(topic);
+      if (at == null) {
         return null;
       }
-      since = at.get().isAfter(since) ? at.get() : since;
+      since = at.isAfter(since) ? at : since;
     }
     return since;
   }
@@ -90,10 +92,8 @@ public class FactsFeed implements KafkaConsumerRebalanceListener {
   /** The consumer of these topics has its partitions (perhaps none) again. */
   synchronized void assigned(Collection<String> subscription) {
     boolean wasHearing = hearingSince() != null;
-    Instant now = clock.instant();
-    subscription.stream()
-        .filter(topics::contains)
-        .forEach(t -> assignedAt.put(t, Optional.of(now)));
+    Instant now = clock.get();
+    subscription.stream().filter(topics::contains).forEach(t -> assignedAt.put(t, now));
     if (!wasHearing && hearingSince() != null && deafSince != null) {
       Duration gap = Duration.between(deafSince, now);
       // A start or a replica joining rebalances in well under a second; a member that died holds
@@ -111,11 +111,9 @@ public class FactsFeed implements KafkaConsumerRebalanceListener {
   /** The consumer of these topics lost its partitions: until they return, nothing is decided. */
   synchronized void unassigned(Collection<String> subscription, String why) {
     boolean wasHearing = hearingSince() != null;
-    subscription.stream()
-        .filter(topics::contains)
-        .forEach(t -> assignedAt.put(t, Optional.empty()));
+    subscription.forEach(assignedAt::remove);
     if (wasHearing && hearingSince() == null) {
-      deafSince = clock.instant();
+      deafSince = clock.get();
       LOG.debugf(
           "Fact channel %s %s: no rollout step is decided until it is assigned again",
           subscription, why);

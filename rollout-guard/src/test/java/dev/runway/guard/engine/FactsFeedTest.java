@@ -2,10 +2,8 @@ package dev.runway.guard.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -16,25 +14,7 @@ class FactsFeedTest {
 
   private Instant now = Instant.parse("2026-12-03T10:00:00Z");
 
-  private final FactsFeed feed =
-      new FactsFeed(
-          TOPICS,
-          new Clock() {
-            @Override
-            public Instant instant() {
-              return now;
-            }
-
-            @Override
-            public java.time.ZoneId getZone() {
-              return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-              return this;
-            }
-          });
+  private final FactsFeed feed = new FactsFeed(TOPICS, () -> now);
 
   @Test
   void hearsNothingUntilEveryChannelIsAssigned() {
