@@ -243,6 +243,36 @@ class GatewayRouterTest {
   }
 
   @Test
+  void shouldAnswer408ToAClientThatTricklesItsRequestHead() throws Exception {
+    // slowloris: a byte now and then restarts any read-idle timeout, never the header deadline
+    // (2 s in the test profile, 10 s by default)
+    try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      long start = System.nanoTime();
+      for (byte b :
+          "GET / HTTP/1.1\r\nHost: slow.runway.localhost\r\nX-A: b\r\n"
+              .getBytes(StandardCharsets.US_ASCII)) {
+        try {
+          out.write(b);
+          out.flush();
+        } catch (SocketException closed) {
+          break;
+        }
+        Thread.sleep(100); // the client's pace, not a wait for the router
+        if (socket.getInputStream().available() > 0) {
+          break;
+        }
+      }
+      String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+      assertThat(status).isEqualTo("HTTP/1.1 408");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+    assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+        .containsPattern("runway_router_header_timeouts_total [1-9]");
+  }
+
+  @Test
   void shouldAnswer504WhenABackendHangs() {
     Map<String, TestBackend> backends = deploy("hang-service", "europe-west1");
     backends.get("europe-west1").mode(TestBackend.Mode.HANG);

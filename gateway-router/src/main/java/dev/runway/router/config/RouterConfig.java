@@ -50,6 +50,8 @@ public interface RouterConfig {
    */
   Map<String, Duration> rtt();
 
+  Listener listener();
+
   Health health();
 
   Outliers outliers();
@@ -59,6 +61,31 @@ public interface RouterConfig {
   /** Where RequestStats go, and how often. */
   @WithDefault("1s")
   Duration statsInterval();
+
+  /**
+   * Limits of the client-facing listener against clients that hold connections without finishing
+   * anything (slowloris), with Envoy's and nginx's defaults for reference.
+   */
+  interface Listener {
+    /**
+     * From the first byte of a request head to its last (Envoy's {@code request_headers_timeout});
+     * past it the client gets 408 and the connection is closed.
+     */
+    @WithDefault("10s")
+    Duration headerTimeout();
+
+    /** A connection with no byte read or written for this long is closed (nginx's keepalive). */
+    @WithDefault("75s")
+    Duration idleTimeout();
+
+    /** Client connections open at once; one more is closed at once (and counted). */
+    @WithDefault("10000")
+    int maxConnections();
+
+    /** Request headers in bytes (Envoy's {@code max_request_headers_kb}); 431 beyond. */
+    @WithDefault("61440")
+    int maxHeaderBytes();
+  }
 
   /** Active health checks. */
   interface Health {
