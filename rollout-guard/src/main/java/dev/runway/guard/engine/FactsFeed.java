@@ -33,6 +33,8 @@ public class FactsFeed implements KafkaConsumerRebalanceListener {
 
   private static final Logger LOG = Logger.getLogger(FactsFeed.class);
   private static final Duration NOTABLE_GAP = Duration.ofSeconds(5);
+  private static final Duration LONG_DEAFNESS = Duration.ofSeconds(30);
+  private static final Duration WARN_EVERY = Duration.ofMinutes(5);
 
   private final List<String> topics;
   private final Supplier<Instant> clock;
@@ -40,7 +42,9 @@ public class FactsFeed implements KafkaConsumerRebalanceListener {
   /** Each assigned topic's last assignment; a topic absent here is not assigned. */
   private final Map<String, Instant> assignedAt = new HashMap<>();
 
+  private final Instant startedAt;
   private Instant deafSince;
+  private Instant warnedAt;
 
   public FactsFeed() {
     this(
@@ -56,6 +60,7 @@ public class FactsFeed implements KafkaConsumerRebalanceListener {
   FactsFeed(List<String> topics, Supplier<Instant> clock) {
     this.topics = List.copyOf(topics);
     this.clock = clock;
+    this.startedAt = clock.get();
   }
 
   /**
@@ -72,6 +77,34 @@ public class FactsFeed implements KafkaConsumerRebalanceListener {
       since = at.isAfter(since) ? at : since;
     }
     return since;
+  }
+
+  /**
+   * Says so at WARN when the guard has not heard every fact channel for long: every rollout holds
+   * meanwhile (fail closed), which readiness and a DEBUG line alone would not tell an operator.
+   * Called on every tick; warns 30 s into a deafness (or into a start never heard), then every 5
+   * minutes of it.
+   *
+   * @return whether it warned
+   */
+  synchronized boolean warnIfLongDeaf() {
+    if (hearingSince() != null) {
+      warnedAt = null;
+      return false;
+    }
+    Instant now = clock.get();
+    Duration deaf = Duration.between(deafSince != null ? deafSince : startedAt, now);
+    if (deaf.compareTo(LONG_DEAFNESS) < 0
+        || (warnedAt != null && Duration.between(warnedAt, now).compareTo(WARN_EVERY) < 0)) {
+      return false;
+    }
+    warnedAt = now;
+    LOG.warnf(
+        "No rollout step decided for %d s: %s not assigned to this guard (its consumer group is"
+            + " rebalancing, or waits for a dead member's session to time out); every rollout"
+            + " holds until they are",
+        deaf.toSeconds(), topics.stream().filter(topic -> !assignedAt.containsKey(topic)).toList());
+    return true;
   }
 
   @Override

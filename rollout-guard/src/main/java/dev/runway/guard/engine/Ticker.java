@@ -33,6 +33,7 @@ public class Ticker {
   Uni<Void> tick() {
     Instant now = Instant.now();
     Instant hearingSince = facts.hearingSince();
+    facts.warnIfLongDeaf();
     return Panache.withSession(() -> RolloutRow.activeIds())
         .chain(
             ids -> {

@@ -47,4 +47,25 @@ class FactsFeedTest {
     feed.unassigned(Set.of("runway.other"), "rebalancing");
     assertThat(feed.hearingSince()).isEqualTo(since);
   }
+
+  @Test
+  void warnsOfALongDeafnessOnceAndThenEveryFiveMinutesOfIt() {
+    now = now.plusSeconds(29);
+    assertThat(feed.warnIfLongDeaf()).as("a start still joining its group").isFalse();
+    now = now.plusSeconds(2);
+    assertThat(feed.warnIfLongDeaf()).as("31 s after a start, never heard").isTrue();
+    now = now.plusSeconds(60);
+    assertThat(feed.warnIfLongDeaf()).as("said a minute ago").isFalse();
+    now = now.plus(Duration.ofMinutes(5));
+    assertThat(feed.warnIfLongDeaf()).as("five minutes on, still deaf").isTrue();
+
+    feed.assigned(Set.copyOf(TOPICS));
+    assertThat(feed.warnIfLongDeaf()).as("hearing").isFalse();
+    now = now.plus(Duration.ofHours(1));
+    feed.unassigned(Set.of("runway.slo"), "its partitions were lost");
+    now = now.plusSeconds(20);
+    assertThat(feed.warnIfLongDeaf()).as("20 s into a new deafness").isFalse();
+    now = now.plusSeconds(11);
+    assertThat(feed.warnIfLongDeaf()).as("31 s into it, the earlier warning long past").isTrue();
+  }
 }
