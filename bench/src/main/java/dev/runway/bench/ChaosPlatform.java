@@ -48,7 +48,9 @@ final class ChaosPlatform {
   }
 
   /** Starts a run: its number and what its figures are counted from. */
-  Baseline begin() throws Exception {
+  /** Starts a run of {@code fault}, once the process it hits runs again after the last one. */
+  Baseline begin(String fault) throws Exception {
+    faults.ready(fault);
     long start = System.currentTimeMillis();
     return new Baseline(start, deadLetters.now(), clientErrorsAfter(start), ++runs);
   }

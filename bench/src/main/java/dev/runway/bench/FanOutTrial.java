@@ -27,7 +27,7 @@ final class FanOutTrial {
   }
 
   ChaosOutcome run(String fault) throws Exception {
-    ChaosPlatform.Baseline run = platform.begin();
+    ChaosPlatform.Baseline run = platform.begin(fault);
     long start = run.start();
     // a changed variable makes a new revision; no watch after 100%, so the next run can start
     platform.apply(

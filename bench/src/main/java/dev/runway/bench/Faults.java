@@ -147,6 +147,17 @@ final class Faults {
         .orElseThrow();
   }
 
+  /**
+   * Returns once the process {@code scenario} hits runs (as the supervisor recorded it): with a
+   * replica beside it, a service killed by the last run may still be starting again when that run's
+   * work is done.
+   */
+  void ready(String scenario) throws IOException, InterruptedException {
+    if (scenario.startsWith("kill-")) {
+      process(scenario.substring(5));
+    }
+  }
+
   /** Removes a relay hook that did not fire; returns whether there was one. */
   boolean disarm(String scenario) throws IOException {
     return scenario.startsWith("relay-") && java.nio.file.Files.deleteIfExists(hook(scenario));
@@ -156,10 +167,22 @@ final class Faults {
     return home.resolve("hooks").resolve("crash-after-publish-" + scenario.substring(6));
   }
 
-  private ProcessHandle process(String name) throws IOException {
-    return recorded(home, name)
-        .handle()
-        .orElseThrow(() -> new IllegalStateException(name + " does not run as recorded"));
+  /** The running process the supervisor recorded for {@code name}, waiting for one up to 120 s. */
+  private ProcessHandle process(String name) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+    while (true) {
+      java.util.Optional<ProcessHandle> running =
+          java.nio.file.Files.exists(home.resolve("pids").resolve(name + ".json"))
+              ? recorded(home, name).handle()
+              : java.util.Optional.empty();
+      if (running.isPresent()) {
+        return running.get();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(name + " has not run as recorded for 120 s");
+      }
+      Thread.sleep(250);
+    }
   }
 
   /** The platform process {@code name} as {@code ./runway up} recorded it under {@code home}. */

@@ -30,7 +30,7 @@ final class RolloutTrial {
   }
 
   ChaosOutcome run(String fault) throws Exception {
-    ChaosPlatform.Baseline run = platform.begin();
+    ChaosPlatform.Baseline run = platform.begin(fault);
     long start = run.start();
     platform.apply(
         BenchManifests.gradual(SERVICE, REGIONS, ChaosPlatform.env("rollout-" + fault, run)));
