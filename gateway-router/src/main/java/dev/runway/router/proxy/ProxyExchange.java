@@ -141,6 +141,10 @@ final class ProxyExchange extends SilentBackends.Watched {
 
   private void exchange(Backend backend, int regionIndex, HttpClientRequest outbound) {
     this.outbound = outbound;
+    // Every failure of the backend request reaches its futures (the head's, the answer's); what
+    // is left for this handler is our own reset when the client goes, which Vert.x would log at
+    // ERROR without one.
+    outbound.exceptionHandler(handledByTheFutures -> {});
     ProxyHeaders.toBackend(
         request.headers(),
         authority,
