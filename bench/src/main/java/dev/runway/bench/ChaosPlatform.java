@@ -47,8 +47,10 @@ final class ChaosPlatform {
         DEADLINE);
   }
 
-  /** Starts a run: its number and what its figures are counted from. */
-  /** Starts a run of {@code fault}, once the process it hits runs again after the last one. */
+  /**
+   * Starts a run of {@code fault}, once the process it hits runs again after the last one: its
+   * number and what its figures are counted from.
+   */
   Baseline begin(String fault) throws Exception {
     faults.ready(fault);
     long start = System.currentTimeMillis();

@@ -50,8 +50,9 @@ final class GatedHttpServer extends HttpServerImpl {
       ContextInternal context, SocketAddress address, GlobalTrafficShapingHandler shaping) {
     BiConsumer<Channel, SslChannelProvider> vertx = super.childHandler(context, address, shaping);
     return (channel, ssl) -> {
-      vertx.accept(channel, ssl);
-      gate.admit(channel);
+      if (gate.admit(channel)) { // a refused connection is closed before Vert.x sets it up
+        vertx.accept(channel, ssl);
+      }
     };
   }
 }
